@@ -1,0 +1,43 @@
+/// One parameter of a framework's API, declared once and used to bind every recorded call.
+public struct Parameter: Sendable {
+  /// The values the parameter accepts, besides `None` where `acceptsNone` is set.
+  public enum Kind: Sendable, Equatable {
+    case tensor, string, bool, number
+  }
+
+  /// When the value is given: to a constructor (MindSpore's `nn.SoftMarginLoss(reduction)`)
+  /// or to the call itself. Binding treats both alike; signatures and snippets do not.
+  public enum Stage: Sendable, Equatable {
+    case construction, call
+  }
+
+  public var name: String
+  public var kind: Kind
+  public var acceptsNone: Bool
+  /// The value used when the call does not pass this parameter; `nil` makes it required.
+  public var defaultValue: ArgumentValue?
+  public var stage: Stage
+
+  public init(name: String, kind: Kind, acceptsNone: Bool = false, defaultValue: ArgumentValue? = nil, stage: Stage = .call) {
+    self.name = name
+    self.kind = kind
+    self.acceptsNone = acceptsNone
+    self.defaultValue = defaultValue
+    self.stage = stage
+  }
+
+  public static func tensor(_ name: String, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .tensor, stage: stage)
+  }
+
+  public static func string(_ name: String, default value: String, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .string, defaultValue: .string(value), stage: stage)
+  }
+
+  /// A boolean that defaults to `None`, like PyTorch's deprecated `size_average` and `reduce`.
+  public static func optionalBool(_ name: String, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .bool, acceptsNone: true, defaultValue: ArgumentValue.none, stage: stage)
+  }
+
+  public var isRequired: Bool { defaultValue == nil }
+}

@@ -1,0 +1,54 @@
+import ParityCore
+import ParityFixtures
+
+extension Check {
+  /// Judges a computed result against a recorded outcome.
+  ///
+  /// An `unsupported` recording cannot confirm or refute anything, so it is `unverified`
+  /// whatever Swift did; otherwise kinds must agree for errors, and dtype, shape, values and
+  /// warnings for values.
+  public static func judge(
+    framework: String, computed: Result<FrameworkAdapter.Output, CallError>, recorded outcome: Outcome,
+    tolerance: Tolerance?, exact: Tensor?
+  ) -> Check {
+    let recorded = OutcomeSummary(outcome)
+    let summary = OutcomeSummary(computed)
+    var againstExact: ValueComparison? = nil
+    if case .success(let output) = computed, let exact, exact.dtype == output.value.dtype, exact.shape == output.value.shape {
+      againstExact = ValueComparison(actual: output.value, expected: exact, tolerance: .default(for: exact.dtype))
+    }
+    func check(_ status: Status, _ finding: Finding, values: ValueComparison? = nil) -> Check {
+      Check(
+        framework: framework, status: status, finding: finding, recorded: recorded, computed: summary,
+        values: values, againstExact: againstExact)
+    }
+
+    switch (outcome.result, computed) {
+    case (.error(let error), _) where error.kind == .unsupported:
+      return check(.unverified, .recordedUnsupported)
+    case (.error(let error), .failure(let failure)):
+      return error.kind == failure.kind
+        ? check(.match, .errorsAgree(error.kind))
+        : check(.mismatch, .errorKindDiffers(computed: failure.kind, recorded: error.kind))
+    case (.error(let error), .success):
+      return check(.mismatch, .missingError(error.kind))
+    case (.value, .failure(let failure)):
+      return check(.mismatch, .unexpectedError(failure.kind, failure.message))
+    case (.value(let expected), .success(let output)):
+      let value = output.value
+      guard value.dtype == expected.dtype else {
+        return check(.mismatch, .dtypeDiffers(computed: value.dtype, recorded: expected.dtype))
+      }
+      guard value.shape == expected.shape else {
+        return check(.mismatch, .shapeDiffers(computed: value.shape, recorded: expected.shape))
+      }
+      let figures = ValueComparison(
+        actual: value, expected: expected, tolerance: tolerance ?? .default(for: expected.dtype))
+      guard figures.passes else { return check(.mismatch, .valuesDiffer, values: figures) }
+      guard output.warnings.sorted() == outcome.warnings.sorted() else {
+        return check(.mismatch, .warningsDiffer(computed: output.warnings, recorded: outcome.warnings), values: figures)
+      }
+      return check(.match, .valuesAgree, values: figures)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/// The mappings Parity knows, looked up by the fixture's `api` field.
+public struct MappingRegistry: Sendable {
+  public private(set) var mappings: [APIMapping]
+
+  public init(_ mappings: [APIMapping]) {
+    self.mappings = mappings
+  }
+
+  /// Every mapping this package implements.
+  public static let standard = MappingRegistry([
+    .softMarginLoss
+  ])
+
+  public func mapping(id: String) -> APIMapping? {
+    mappings.first { $0.id == id }
+  }
+
+  public var ids: [String] { mappings.map(\.id) }
+}

@@ -1,0 +1,120 @@
+import Dispatch
+import ParityCore
+import ParityFixtures
+
+/// Runs every selected case of every fixture through the registry's adapters and judges
+/// each recorded outcome. It yields typed results and prints nothing.
+public struct Runner: Sendable {
+  public var registry: MappingRegistry
+
+  public init(registry: MappingRegistry = .standard) {
+    self.registry = registry
+  }
+
+  /// Checks `fixtures`, APIs in id order and cases in fixture then file order.
+  ///
+  /// Every fixture's API is resolved before any case runs, so an unknown API fails the whole
+  /// run rather than dropping a file. Cases run concurrently into fixed slots: the result
+  /// does not depend on scheduling.
+  public func run(_ fixtures: [Fixture], selection: CaseSelection = .all) throws(RunError) -> RunResult {
+    var byAPI: [String: (mapping: APIMapping, fixtures: [Fixture])] = [:]
+    for fixture in fixtures {
+      guard let mapping = registry.mapping(id: fixture.api) else {
+        throw .unknownAPI(file: fixture.path, api: fixture.api, known: registry.ids)
+      }
+      guard selection.includes(api: fixture.api) else { continue }
+      byAPI[fixture.api, default: (mapping, [])].fixtures.append(fixture)
+    }
+    let apis = byAPI.keys.sorted().map { id -> APIResult in
+      let (mapping, fixtures) = byAPI[id]!
+      let work = fixtures.flatMap { fixture in
+        fixture.cases.filter(selection.includes).map { (fixture.path, $0) }
+      }
+      let cases = Runner.concurrentMap(work) { path, fixtureCase in
+        Runner.run(fixtureCase, from: path, mapping: mapping)
+      }
+      return APIResult(mapping: mapping, fixtures: fixtures.map(FixtureHeader.init), cases: cases)
+    }
+    return RunResult(apis: apis)
+  }
+
+  /// Checks one case against every framework key it records.
+  public static func run(_ fixtureCase: FixtureCase, from path: String, mapping: APIMapping) -> CaseResult {
+    let exact = fixtureCase.call(RecordedCall.exactKey).flatMap { call -> Tensor? in
+      if case .value(let t) = call.outcome.result { return t }
+      return nil
+    }
+    var checks: [Check] = []
+    var recordedValues: [(framework: String, value: Tensor, tolerance: Tolerance?)] = []
+    for call in fixtureCase.calls where call.framework != RecordedCall.exactKey {
+      if case .value(let value) = call.outcome.result {
+        recordedValues.append((call.framework, value, call.tolerance))
+      }
+      guard let adapter = mapping.adapter(for: call.framework) else {
+        checks.append(
+          Check(
+            framework: call.framework, status: .unverified, finding: .noAdapter,
+            recorded: OutcomeSummary(call.outcome), computed: nil))
+        continue
+      }
+      let computed = adapter.call(call.arguments, in: fixtureCase)
+      checks.append(
+        Check.judge(
+          framework: call.framework, computed: computed, recorded: call.outcome, tolerance: call.tolerance,
+          exact: exact))
+    }
+    let againstExact = recordedValues.compactMap { recorded -> (framework: String, comparison: ValueComparison)? in
+      guard let exact, exact.dtype == recorded.value.dtype, exact.shape == recorded.value.shape else { return nil }
+      return (recorded.framework, ValueComparison(actual: recorded.value, expected: exact, tolerance: .default(for: exact.dtype)))
+    }
+    var cross: [(first: String, second: String, comparison: ValueComparison)] = []
+    for i in recordedValues.indices {
+      for j in recordedValues.indices where j > i {
+        let (a, b) = (recordedValues[i], recordedValues[j])
+        guard a.value.dtype == b.value.dtype, a.value.shape == b.value.shape else { continue }
+        cross.append((a.framework, b.framework, ValueComparison(actual: b.value, expected: a.value, tolerance: .default(for: a.value.dtype))))
+      }
+    }
+    return CaseResult(
+      fixturePath: path, fixtureCase: fixtureCase, checks: checks, recordedAgainstExact: againstExact,
+      crossFramework: cross)
+  }
+
+  /// `transform` over `items` on all cores, results in `items`' order.
+  static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    let slots = ResultSlots<R>(count: items.count)
+    items.withUnsafeBufferPointer { buffer in
+      nonisolated(unsafe) let buffer = buffer
+      DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        slots.store(transform(buffer[i]), at: i)
+      }
+    }
+    return slots.values
+  }
+}
+
+/// Fixed slots that concurrent workers fill by index; each index is written exactly once.
+/// A raw allocation, not an array property: concurrent inout access to a class's array would
+/// trip Swift's exclusivity checks even though the indices never overlap.
+private final class ResultSlots<R>: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<R?>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = .allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func store(_ value: R, at index: Int) {
+    base[index] = value
+  }
+
+  var values: [R] { (0..<count).map { base[$0]! } }
+}
