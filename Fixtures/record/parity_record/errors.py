@@ -1,0 +1,40 @@
+"""Classify a framework exception into the contract's error kinds.
+
+Rules are tried in order; the first match wins. Anything unmatched is `other`
+and the recorder prints it loudly: add a rule here when that happens.
+"""
+from __future__ import annotations
+
+import re
+
+KINDS = ("shape", "dtype", "argument", "unsupported", "other")
+
+RULES: list[tuple[str, str]] = [
+    # no kernel for this op/dtype on this platform
+    ("unsupported", r"kernel \S+ unregistered|unregistered kernel|no kernel|kernel .*not (found|registered)"
+                    r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"),
+    # invalid argument values (reduction spellings, wrong argument types)
+    ("argument", r"is not a valid value for reduction|Failed to convert the value .* of input"
+                 r"|Failed calling \S+ with|valid calling should be|invalid reduction"
+                 r"|unexpected keyword argument|got an unexpected|takes .* positional argument"),
+    # dtypes
+    ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
+              r"|not implemented for '|on a bool tensor is not supported|dtype|data type"
+              r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"),
+    # shapes
+    ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"),
+]
+_COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
+
+
+def classify(type_name: str, message: str) -> str:
+    text = f"{type_name}: {message}"
+    for kind, rx in _COMPILED:
+        if rx.search(text):
+            return kind
+    return "other"
+
+
+def first_line(exc: BaseException) -> str:
+    s = str(exc)
+    return s.split("\n", 1)[0]
