@@ -1,1 +1,4 @@
-print("parity")
+import Foundation
+import ParityCLI
+
+exit(ParityCommand.main(Array(CommandLine.arguments.dropFirst())))

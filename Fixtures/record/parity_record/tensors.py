@@ -140,8 +140,8 @@ def to_torch(t: TensorData):
     import torch
     dt = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
           "float64": torch.float64, "int32": torch.int32, "int64": torch.int64, "bool": torch.bool}[t.dtype]
-    src = torch.from_numpy(np.ascontiguousarray(t.values))
-    out = src.to(dt)
+    src = torch.from_numpy(np.array(t.values, order="C", copy=True))   # keeps 0-d shapes
+    out = src.to(dt).reshape(t.shape)
     back = from_torch(out)
     if not _same(back.values, t.values, t.dtype):          # values are exact: must round-trip
         raise SystemExit(f"FATAL: converting a {t.dtype} tensor to torch changed its values")
@@ -158,7 +158,7 @@ def from_torch(x) -> TensorData:
         vals = x.numpy().copy()
     else:
         vals = x.to(torch.int64).numpy().copy()
-    return TensorData(name, vals)
+    return TensorData(name, np.array(vals).reshape(tuple(x.shape)))
 
 
 def to_mindspore(t: TensorData):

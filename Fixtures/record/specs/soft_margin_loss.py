@@ -161,11 +161,6 @@ def _random_pair(dtype, shape, dist, key, ydtype=None):
     return _t(dtype, x, shape), _t(ydtype or dtype, y, shape)
 
 
-def _fmt_values(dtype):
-    f = FORMATS[dtype]
-    return f
-
-
 def random_cases():
     for dt in FLOATS:
         for shape in RANDOM_SHAPES:

@@ -1,0 +1,40 @@
+import Parity
+
+/// `parity list`: the APIs under the fixtures folders and how many cases each has.
+struct ListCommand {
+  var fixtures: [String] = []
+  var maxElements: Int?
+
+  static func parse(_ arguments: [String]) throws(CLIError) -> ListCommand {
+    var command = ListCommand()
+    var scanner = ArgumentScanner(arguments, known: ["--fixtures", "--max-elements", "--help"])
+    while let flag = try scanner.nextFlag() {
+      switch flag.name {
+      case "--fixtures": command.fixtures.append(try scanner.value(for: flag))
+      case "--max-elements": command.maxElements = try RunCommand.count(try scanner.value(for: flag), flag: flag.name)
+      case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
+      default: throw scanner.unknown(flag.name)
+      }
+    }
+    if command.fixtures.isEmpty { command.fixtures = ["Fixtures"] }
+    return command
+  }
+
+  func run(console: Console) throws(CLIError) -> ExitCode {
+    let loaded = try FixtureSet.load(fixtures, maxElements: maxElements)
+    var byAPI: [String: (cases: Int, files: [String])] = [:]
+    for fixture in loaded {
+      byAPI[fixture.api, default: (0, [])].cases += fixture.cases.count
+      byAPI[fixture.api, default: (0, [])].files.append(fixture.path)
+    }
+    let registry = MappingRegistry.standard
+    let width = max(3, byAPI.keys.map(\.count).max() ?? 0)
+    for api in byAPI.keys.sorted() {
+      let entry = byAPI[api]!
+      let known = registry.mapping(id: api) == nil ? "  (no Swift mapping)" : ""
+      let padded = api + String(repeating: " ", count: width - api.count)
+      console.out("\(padded)  \(entry.cases) cases  \(entry.files.joined(separator: ", "))\(known)\n")
+    }
+    return .success
+  }
+}

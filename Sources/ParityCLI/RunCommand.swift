@@ -1,0 +1,124 @@
+import Foundation
+import ParityFixtures
+import Parity
+import ParityReport
+
+/// `parity run`: check every selected case, print a summary, write the reports.
+struct RunCommand {
+  var fixtures: [String] = []
+  var reports: String?
+  var selection = CaseSelection()
+  var jsonPath: String?
+  var write = true
+  var check = false
+  var maxElements: Int?
+
+  static let flags = [
+    "--fixtures", "--reports", "--api", "--tag", "--case", "--json", "--no-write", "--check", "--max-elements", "--help",
+  ]
+
+  static func parse(_ arguments: [String]) throws(CLIError) -> RunCommand {
+    var command = RunCommand()
+    var scanner = ArgumentScanner(arguments, known: flags)
+    while let flag = try scanner.nextFlag() {
+      switch flag.name {
+      case "--fixtures": command.fixtures.append(try scanner.value(for: flag))
+      case "--reports": command.reports = try scanner.value(for: flag)
+      case "--api": command.selection.apis.append(try scanner.value(for: flag))
+      case "--tag": command.selection.tags.append(try scanner.value(for: flag))
+      case "--case": command.selection.caseGlobs.append(try scanner.value(for: flag))
+      case "--json": command.jsonPath = try scanner.value(for: flag)
+      case "--no-write": command.write = false
+      case "--check": command.check = true
+      case "--max-elements": command.maxElements = try count(try scanner.value(for: flag), flag: flag.name)
+      case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
+      default: throw scanner.unknown(flag.name)
+      }
+    }
+    if command.fixtures.isEmpty { command.fixtures = ["Fixtures"] }
+    return command
+  }
+
+  static func count(_ text: String, flag: String) throws(CLIError) -> Int {
+    guard let n = Int(text), n > 0 else { throw CLIError.usage("\(flag) takes a positive whole number, not '\(text)'") }
+    return n
+  }
+
+  var hasSelection: Bool { selection != .all }
+
+  func run(console: Console) throws(CLIError) -> ExitCode {
+    let registry = MappingRegistry.standard
+    for api in selection.apis where registry.mapping(id: api) == nil {
+      let hint = Suggestion.closest(to: api, among: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
+      throw CLIError.usage("unknown API '\(api)'\(hint); known: \(registry.ids.joined(separator: ", "))")
+    }
+    let reportsDirectory = reports ?? "Reports"
+    try refuseReportsInsideFixtures(reportsDirectory)
+    let loaded = try FixtureSet.load(fixtures, maxElements: maxElements)
+    try validateTags(loaded)
+
+    let result: RunResult
+    do throws(RunError) {
+      result = try Runner(registry: registry).run(loaded, selection: selection)
+    } catch {
+      throw CLIError(error.description, exitCode: .invalidInput)
+    }
+    console.out(Summary(result).text)
+
+    if let jsonPath {
+      do {
+        try AtomicFile.write(JSONSummary(result).json, to: jsonPath)
+      } catch {
+        throw CLIError("cannot write \(jsonPath): \(error.localizedDescription)", exitCode: .invalidInput)
+      }
+    }
+
+    let reportSet = ReportSet(result)
+    var exit: ExitCode = result.totals.mismatch > 0 ? .failure : .success
+    if check {
+      let stale = reportSet.stale(in: reportsDirectory)
+      if stale.isEmpty {
+        console.out("Reports in \(reportsDirectory)/ are up to date.\n")
+      } else {
+        console.err("error: stale reports in \(reportsDirectory)/: \(stale.joined(separator: ", ")); run 'swift run parity' and commit them\n")
+        exit = .failure
+      }
+    } else if write && hasSelection && reports == nil {
+      console.out("Reports not written: a selection is active (give --reports DIR to write them).\n")
+    } else if write {
+      do {
+        try reportSet.write(to: reportsDirectory)
+      } catch {
+        throw CLIError("cannot write reports to \(reportsDirectory): \(error.localizedDescription)", exitCode: .invalidInput)
+      }
+      console.out("Wrote \(reportSet.files.map { "\(reportsDirectory)/\($0.name)" }.joined(separator: ", "))\n")
+    }
+    return exit
+  }
+
+  /// Reports must never land among the fixtures, where a later run would try to load them.
+  func refuseReportsInsideFixtures(_ directory: String) throws(CLIError) {
+    let target = Self.absolute(directory)
+    for root in fixtures {
+      let fixtureRoot = Self.absolute(root)
+      if target == fixtureRoot || target.hasPrefix(fixtureRoot + "/") {
+        throw CLIError.usage("--reports \(directory) is inside the fixtures folder \(root)")
+      }
+    }
+  }
+
+  static func absolute(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
+  /// A `--tag` no case carries is almost always a typo: say so rather than check nothing.
+  func validateTags(_ loaded: [Fixture]) throws(CLIError) {
+    guard !selection.tags.isEmpty else { return }
+    var known = Set<String>()
+    for fixture in loaded { for fixtureCase in fixture.cases { known.formUnion(fixtureCase.tags) } }
+    for tag in selection.tags where !known.contains(tag) {
+      let hint = Suggestion.closest(to: tag, among: known.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+      throw CLIError.usage("no case has the tag '\(tag)'\(hint)")
+    }
+  }
+}
