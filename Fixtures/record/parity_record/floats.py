@@ -58,6 +58,14 @@ def round_binary(negative: bool, man: int, exp: int, fmt: Format, mode: str = "n
     if man == 0:
         return -0.0 if negative else 0.0
     lead = man.bit_length() - 1 + exp              # exponent of the leading bit
+    if lead < fmt.emin - fmt.p - 1:
+        # |value| < 2^(emin-p) = half the smallest subnormal (without building huge ints)
+        if (mode == "ceil" and not negative) or (mode == "floor" and negative):
+            return -fmt.min_subnormal if negative else fmt.min_subnormal
+        return -0.0 if negative else 0.0
+    if lead > fmt.emax + 1:
+        man, exp = 1, fmt.emax + 2                 # any value this large behaves the same
+        lead = fmt.emax + 2
     e = max(lead, fmt.emin)
     qe = e - (fmt.p - 1)                            # exponent of one unit in the last place
     shift = qe - exp

@@ -2,7 +2,8 @@
 
 Objects keep insertion order (callers build them in a fixed order), two-space
 indentation, and any list of scalars (a tensor's data, a shape, tags) on one line.
-Small flat objects (call args, error outcomes) are written on one line too.
+Small objects (call args, error outcomes, small tensors) go on one line when they
+fit in INLINE_OBJECT_MAX characters.
 Float tokens are passed as `Num` (a raw JSON number string, already the shortest
 round-tripping decimal), so the writer never re-formats a float.
 """
@@ -51,13 +52,17 @@ def _inline(v) -> str | None:
     parts = []
     for k, e in v.items():
         if isinstance(e, dict):
-            if not all(_is_scalar(x) for x in e.values()):
-                return None
-            r = "{" + ", ".join(f"{json.dumps(k2, ensure_ascii=False)}: {_scalar(x)}" for k2, x in e.items()) + "}"
-        elif isinstance(e, list):
-            return None
+            inner = []
+            for k2, x in e.items():
+                rx = _inline(x) if isinstance(x, list) else (None if isinstance(x, dict) else _scalar(x))
+                if rx is None:
+                    return None
+                inner.append(f"{json.dumps(k2, ensure_ascii=False)}: {rx}")
+            r = "{" + ", ".join(inner) + "}"
         else:
-            r = _scalar(e)
+            r = _inline(e)
+            if r is None:
+                return None
         parts.append(f"{json.dumps(k, ensure_ascii=False)}: {r}")
     return "{ " + ", ".join(parts) + " }" if parts else "{}"
 

@@ -102,6 +102,29 @@ def _round_exact(vals, fmt, prec):
     return out
 
 
+LEAKED = Counter()
+
+
+def _ms_drain(ms, where: str) -> None:
+    """MindSpore PyNative runs ops asynchronously; an error that was already raised
+    at a call's .asnumpy() is sometimes raised AGAIN at a later, unrelated sync
+    point (seen on 2.10.0 CPU, a few % of calls). Run a tiny op to a sync point
+    until it succeeds twice in a row, so a stale error can never be recorded as the
+    outcome of the next call. Drained errors are counted and reported, not recorded."""
+    import numpy as np
+    ok = 0
+    for _ in range(20):
+        try:
+            ms.Tensor(np.zeros(1, np.float32)).astype(ms.float16).asnumpy()
+            ok += 1
+            if ok == 2:
+                return
+        except Exception as exc:          # noqa: BLE001
+            ok = 0
+            LEAKED[f"{where}: {type(exc).__name__}: {first_line(exc)}"] += 1
+    raise SystemExit("FATAL: MindSpore keeps raising at a sync point")
+
+
 def _all_finite(tensors: dict) -> bool:
     import numpy as np
     for t in tensors.values():
@@ -124,8 +147,11 @@ def record_case(spec, case, stats: dict, others: list) -> dict:
             pt_value = value
         elif key == "mindspore":
             ms.set_seed(seed % (2**31))
+            _ms_drain(ms, "before")
             mt = {n: to_mindspore(t) for n, t in case.tensors.items()}
+            _ms_drain(ms, "before")
             value, err, msgs = _run(lambda: spec.call_mindspore(ms, _substitute(args, mt)), from_mindspore)
+            _ms_drain(ms, "after")
         else:
             raise SystemExit(f"FATAL: unknown framework {key} in {case.id}")
         out = _outcome(value, err, msgs, case.id, key, others)
@@ -154,7 +180,8 @@ def _sanity(case_id, ex: TensorData, pt: TensorData):
     import numpy as np
     a, b = ex.values, pt.values
     both = np.isfinite(a) & np.isfinite(b)
-    bad = both & (np.abs(a - b) > 0.05 * np.abs(a) + 1e-3)
+    with np.errstate(invalid="ignore", over="ignore"):
+        bad = both & (np.abs(a - b) > 0.05 * np.abs(a) + 1e-3)
     if bool(np.any(bad)):
         print(f"NOTE: {case_id}: exact and PyTorch differ by >5% at {int(bad.sum())} element(s)",
               file=sys.stderr, flush=True)
@@ -209,4 +236,7 @@ def record_spec(spec, progress=True):
     for part in sorted(parts):
         name = f"{spec.API}.json" if not part else f"{spec.API}-{part}.json"
         files[name] = dumps({**hdr, "cases": parts[part]})
+    if LEAKED:
+        print(f"  [{spec.API}] MindSpore errors drained after their call (not recorded): "
+              + "; ".join(f"{k} x{v}" for k, v in sorted(LEAKED.items())), file=sys.stderr, flush=True)
     return files, stats, others

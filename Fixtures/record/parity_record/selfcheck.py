@@ -81,6 +81,12 @@ def check(verbose: bool = False, full: bool = True) -> int:
         expect(round_mpf(mpmath.mpf(2) ** -1075 * 3, FLOAT64), L(1, -1073), "mpf f64 subnormal tie")
         expect(round_mpf(mpmath.mpf(10) ** 400, FLOAT64), math.inf, "mpf overflow")
         expect(round_mpf(mpmath.exp(-20000), FLOAT64), 0.0, "mpf underflow")
+        expect(round_mpf(-mpmath.exp(-200000), FLOAT16), -0.0, "mpf deep underflow keeps sign")
+        expect(round_mpf(mpmath.exp(-200000), FLOAT16, "ceil"), L(1, -24), "mpf deep underflow ceil")
+        expect(round_mpf(mpmath.exp(200000), BFLOAT16), math.inf, "mpf huge -> inf")
+        expect(round_mpf(mpmath.exp(200000), BFLOAT16, "floor"), BFLOAT16.max_finite, "mpf huge floor")
+        expect(round_mpf(mpmath.mpf(2) ** -25 * (1 + mpmath.mpf(2) ** -100), FLOAT16), L(1, -24), "just above half min sub")
+        expect(round_mpf(mpmath.mpf(2) ** -26, FLOAT16), 0.0, "quarter min sub")
     # --- against numpy's direct conversions (float64 -> float32/float16, RNE)
     import numpy as np
     rnd = random.Random(12345)
