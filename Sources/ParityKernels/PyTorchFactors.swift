@@ -33,7 +33,7 @@ enum PyTorchFactors {
   /// Every element rounded once to Float, as `static_cast<float>` does from each dtype.
   static func floats(_ storage: TensorStorage) -> [Float] {
     switch storage {
-    case .float16(let v): return v.map(Float.init)
+    case .float16(let v): return v.map(\.float)
     case .bfloat16(let v): return v.map(\.floatValue)
     case .float32(let v): return v
     case .float64(let v): return v.map { Float($0) }
