@@ -61,13 +61,7 @@ extension SoftMarginLoss {
       }
       initialized = x.count
     }
-    switch reduction {
-    case .none: return Tensor(shape: shape, storage: .float32(losses))
-    case .sum: return Tensor(shape: [], storage: .float32([losses.withUnsafeBufferPointer(Summation.cascade)]))
-    case .mean:
-      let sum = losses.withUnsafeBufferPointer(Summation.cascade)
-      return Tensor(shape: [], storage: .float32([sum / Float(losses.count)]))
-    }
+    return pytorchReduced(losses, shape: shape, reduction: reduction)
   }
 
   /// float64 input: every op in Double.
@@ -82,12 +76,20 @@ extension SoftMarginLoss {
       }
       initialized = x.count
     }
+    return pytorchReduced(losses, shape: shape, reduction: reduction)
+  }
+
+  /// float32/float64 losses reduced in their own type: PyTorch's sum accumulates float32 in
+  /// float32 and float64 in float64, and its mean divides that sum by the count.
+  static func pytorchReduced<T: BinaryFloatingPoint & SIMDScalar & StorageElement>(
+    _ losses: [T], shape: [Int], reduction: LossReduction
+  ) -> Tensor {
     switch reduction {
-    case .none: return Tensor(shape: shape, storage: .float64(losses))
-    case .sum: return Tensor(shape: [], storage: .float64([losses.withUnsafeBufferPointer(Summation.cascade)]))
+    case .none: return Tensor(shape: shape, storage: T.storage(losses))
+    case .sum: return Tensor(shape: [], storage: T.storage([losses.withUnsafeBufferPointer(Summation.cascade)]))
     case .mean:
       let sum = losses.withUnsafeBufferPointer(Summation.cascade)
-      return Tensor(shape: [], storage: .float64([sum / Double(losses.count)]))
+      return Tensor(shape: [], storage: T.storage([sum / T(losses.count)]))
     }
   }
 

@@ -9,53 +9,38 @@ final class SoftMarginLossMindSporeTests: XCTestCase {
     try SoftMarginLoss.mindspore(logits: logits, labels: labels, reduction: reduction)
   }
 
-  private func assertThrows(
-    _ kind: ErrorKind, containing text: String, file: StaticString = #filePath, line: UInt = #line,
-    _ body: () throws -> Tensor
-  ) {
-    do {
-      let value = try body()
-      XCTFail("expected a \(kind) error, got \(value)", file: file, line: line)
-    } catch let error as KernelError {
-      XCTAssertEqual(error.kind, kind, error.message, file: file, line: line)
-      XCTAssertTrue(error.message.contains(text), "message: \(error.message)", file: file, line: line)
-    } catch {
-      XCTFail("unexpected error \(error)", file: file, line: line)
-    }
-  }
-
   // MARK: Checks
 
   func testShapesMustBeEqualEvenWhenTheyBroadcast() {
     let matrix = Tensor([Float](repeating: 1, count: 6), shape: [2, 3])
-    assertThrows(.shape, containing: "For primitive[SoftMarginLoss], the input_shape: [2,3,] must be equal to") {
+    XCTAssertThrowsKernelError(.shape, containing: "For primitive[SoftMarginLoss], the input_shape: [2,3,] must be equal to") {
       try SoftMarginLoss.mindspore(logits: matrix, labels: Tensor([1, 1, 1] as [Float]), reduction: .mean)
     }
-    assertThrows(.shape, containing: "[3,2,]") {
+    XCTAssertThrowsKernelError(.shape, containing: "[3,2,]") {
       try SoftMarginLoss.mindspore(logits: matrix, labels: Tensor([Float](repeating: 1, count: 6), shape: [3, 2]), reduction: .none)
     }
-    assertThrows(.shape, containing: "[]") {
+    XCTAssertThrowsKernelError(.shape, containing: "[]") {
       try SoftMarginLoss.mindspore(logits: Tensor([1] as [Float], shape: []), labels: Tensor([1] as [Float]), reduction: .sum)
     }
   }
 
   func testMixedDTypesThrowDType() {
-    assertThrows(.dtype, containing: "must be same") {
+    XCTAssertThrowsKernelError(.dtype, containing: "must be same") {
       try SoftMarginLoss.mindspore(logits: Tensor([1, 2] as [Float]), labels: Tensor(float16: [1, 1]), reduction: .mean)
     }
-    assertThrows(.dtype, containing: "Tensor[Float64]") {
+    XCTAssertThrowsKernelError(.dtype, containing: "Tensor[Float64]") {
       try SoftMarginLoss.mindspore(logits: Tensor([1, 2] as [Float]), labels: Tensor([1, 1] as [Double]), reduction: .none)
     }
   }
 
   func testUnsupportedDTypesThrowDType() {
-    assertThrows(.dtype, containing: "but got Tensor[BFloat16]") {
+    XCTAssertThrowsKernelError(.dtype, containing: "but got Tensor[BFloat16]") {
       try SoftMarginLoss.mindspore(logits: Tensor(bfloat16: [BFloat16(Float(1))]), labels: Tensor(bfloat16: [BFloat16(Float(1))]), reduction: .mean)
     }
-    assertThrows(.dtype, containing: "but got Tensor[Int32]") {
+    XCTAssertThrowsKernelError(.dtype, containing: "but got Tensor[Int32]") {
       try SoftMarginLoss.mindspore(logits: Tensor(shape: [1], storage: .int32([1])), labels: Tensor(shape: [1], storage: .int32([1])), reduction: .mean)
     }
-    assertThrows(.dtype, containing: "but got Tensor[Bool]") {
+    XCTAssertThrowsKernelError(.dtype, containing: "but got Tensor[Bool]") {
       try SoftMarginLoss.mindspore(logits: Tensor(shape: [1], storage: .bool([true])), labels: Tensor(shape: [1], storage: .bool([true])), reduction: .sum)
     }
   }

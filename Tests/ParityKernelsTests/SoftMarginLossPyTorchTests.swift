@@ -9,21 +9,6 @@ final class SoftMarginLossPyTorchTests: XCTestCase {
     try SoftMarginLoss.pytorch(input: input, target: target, reduction: reduction)
   }
 
-  private func assertThrows(
-    _ kind: ErrorKind, containing text: String, file: StaticString = #filePath, line: UInt = #line,
-    _ body: () throws -> Tensor
-  ) {
-    do {
-      let value = try body()
-      XCTFail("expected a \(kind) error, got \(value)", file: file, line: line)
-    } catch let error as KernelError {
-      XCTAssertEqual(error.kind, kind, error.message, file: file, line: line)
-      XCTAssertTrue(error.message.contains(text), "message: \(error.message)", file: file, line: line)
-    } catch {
-      XCTFail("unexpected error \(error)", file: file, line: line)
-    }
-  }
-
   // MARK: The documented example
 
   func testSeedExampleMeanMatchesPyTorch() throws {
@@ -208,20 +193,20 @@ final class SoftMarginLossPyTorchTests: XCTestCase {
   }
 
   func testTargetThatWouldWidenTheOutputThrowsShape() {
-    assertThrows(.shape, containing: "output with shape [3] doesn't match the broadcast shape [2, 3]") {
+    XCTAssertThrowsKernelError(.shape, containing: "output with shape [3] doesn't match the broadcast shape [2, 3]") {
       try SoftMarginLoss.pytorch(input: Tensor([1, 2, 3] as [Float]), target: Tensor([Float](repeating: 1, count: 6), shape: [2, 3]), reduction: .mean)
     }
-    assertThrows(.shape, containing: "output with shape [4, 1] doesn't match the broadcast shape [4, 5]") {
+    XCTAssertThrowsKernelError(.shape, containing: "output with shape [4, 1] doesn't match the broadcast shape [4, 5]") {
       try SoftMarginLoss.pytorch(input: Tensor([Float](repeating: 1, count: 4), shape: [4, 1]),
                                  target: Tensor([Float](repeating: 1, count: 5), shape: [1, 5]), reduction: .none)
     }
-    assertThrows(.shape, containing: "doesn't match the broadcast shape [1, 3]") {
+    XCTAssertThrowsKernelError(.shape, containing: "doesn't match the broadcast shape [1, 3]") {
       try SoftMarginLoss.pytorch(input: Tensor([1, 2, 3] as [Float]), target: Tensor([1, 1, 1] as [Float], shape: [1, 3]), reduction: .sum)
     }
   }
 
   func testIncompatibleShapesThrowShape() {
-    assertThrows(.shape, containing: "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1") {
+    XCTAssertThrowsKernelError(.shape, containing: "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1") {
       try SoftMarginLoss.pytorch(input: Tensor([Float](repeating: 1, count: 6), shape: [2, 3]), target: Tensor([1, 1, 1, 1] as [Float]), reduction: .mean)
     }
   }
@@ -230,17 +215,17 @@ final class SoftMarginLossPyTorchTests: XCTestCase {
 
   func testIntegerInputThrowsDType() {
     let ints = Tensor(shape: [2], storage: .int64([1, 2]))
-    assertThrows(.dtype, containing: "result type Float can't be cast to the desired output type Long") {
+    XCTAssertThrowsKernelError(.dtype, containing: "result type Float can't be cast to the desired output type Long") {
       try SoftMarginLoss.pytorch(input: ints, target: Tensor([1, 1] as [Float]), reduction: .mean)
     }
     // An integer target multiplies fine; `exp_` is what refuses.
-    assertThrows(.dtype, containing: "result type Float can't be cast to the desired output type Int") {
+    XCTAssertThrowsKernelError(.dtype, containing: "result type Float can't be cast to the desired output type Int") {
       try SoftMarginLoss.pytorch(input: Tensor(shape: [2], storage: .int32([1, 2])), target: Tensor(shape: [2], storage: .int32([1, 1])), reduction: .none)
     }
-    assertThrows(.dtype, containing: "result type Double can't be cast to the desired output type Long") {
+    XCTAssertThrowsKernelError(.dtype, containing: "result type Double can't be cast to the desired output type Long") {
       try SoftMarginLoss.pytorch(input: ints, target: Tensor([1, 1] as [Double]), reduction: .sum)
     }
-    assertThrows(.dtype, containing: "bool tensor is not supported") {
+    XCTAssertThrowsKernelError(.dtype, containing: "bool tensor is not supported") {
       try SoftMarginLoss.pytorch(input: Tensor(shape: [2], storage: .bool([true, false])), target: Tensor([1, 1] as [Float]), reduction: .mean)
     }
   }
