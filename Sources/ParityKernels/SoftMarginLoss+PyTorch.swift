@@ -86,9 +86,9 @@ extension SoftMarginLoss {
   ) -> Tensor {
     switch reduction {
     case .none: return Tensor(shape: shape, storage: T.storage(losses))
-    case .sum: return Tensor(shape: [], storage: T.storage([losses.withUnsafeBufferPointer(Summation.cascade)]))
+    case .sum: return Tensor(shape: [], storage: T.storage([losses.withUnsafeBufferPointer { Summation.cascade($0) }]))
     case .mean:
-      let sum = losses.withUnsafeBufferPointer(Summation.cascade)
+      let sum = losses.withUnsafeBufferPointer { Summation.cascade($0) }
       return Tensor(shape: [], storage: T.storage([sum / T(losses.count)]))
     }
   }
@@ -111,10 +111,10 @@ extension SoftMarginLoss {
     }
     switch reduction {
     case .none: return Tensor(shape: shape, storage: H.storage(losses.map(H.init)))
-    case .sum: return Tensor(shape: [], storage: H.storage([H(losses.withUnsafeBufferPointer(Summation.cascade))]))
+    case .sum: return Tensor(shape: [], storage: H.storage([H(losses.withUnsafeBufferPointer { Summation.cascade($0) })]))
     case .mean:
       // PyTorch's mean of a 16-bit tensor sums and divides in Float, then rounds once.
-      let sum = losses.withUnsafeBufferPointer(Summation.cascade)
+      let sum = losses.withUnsafeBufferPointer { Summation.cascade($0) }
       return Tensor(shape: [], storage: H.storage([H(sum / Float(losses.count))]))
     }
   }
