@@ -4,15 +4,16 @@ public enum Shape {
   /// The number of elements, or `nil` when a dimension is negative or the product overflows `Int`.
   @inlinable
   public static func elementCount(_ shape: [Int]) -> Int? {
+    guard shape.allSatisfy({ $0 >= 0 }) else { return nil }
+    // A zero dimension anywhere empties the tensor, even beside dimensions whose product overflows.
+    if shape.contains(0) { return 0 }
     var count = 1
     for dimension in shape {
-      guard dimension >= 0 else { return nil }
       let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
       if overflow { return nil }
       count = product
     }
-    // A zero dimension anywhere makes the count 0 even if a later product would overflow.
-    return shape.contains(0) ? 0 : count
+    return count
   }
 
   /// NumPy-style broadcast of two shapes, or `nil` when they are incompatible.

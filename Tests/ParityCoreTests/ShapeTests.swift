@@ -13,8 +13,9 @@ final class ShapeTests: XCTestCase {
   func testElementCountWithZeroDimensions() {
     XCTAssertEqual(Shape.elementCount([0]), 0)
     XCTAssertEqual(Shape.elementCount([2, 0, 3]), 0)
-    // A leading zero keeps the running product at 0, so huge later dimensions are fine.
+    // A zero anywhere empties the tensor, even beside dimensions whose product overflows.
     XCTAssertEqual(Shape.elementCount([0, Int.max, Int.max]), 0)
+    XCTAssertEqual(Shape.elementCount([Int.max, 2, 0]), 0)
   }
 
   func testElementCountOverflowAndNegativeDimensionsGiveNil() {
