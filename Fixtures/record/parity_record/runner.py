@@ -11,7 +11,7 @@ from collections import Counter
 from . import floats
 from .errors import classify, first_line
 from .jsonout import dumps, Num
-from .spec import SEED, ExactContext, Ref, sub_seed, torch_resolved_reduction
+from .spec import SEED, ExactContext, Ref, check_tags, sub_seed, torch_resolved_reduction
 from .tensors import (TensorData, encode, from_mindspore, from_torch, make, to_mindspore, to_torch)
 
 THREADS = 1
@@ -224,6 +224,10 @@ def record_spec(spec, progress=True):
     dup = [i for i, n in Counter(ids).items() if n > 1]
     if dup:
         raise SystemExit(f"FATAL: duplicate case ids in {spec.API}: {dup[:5]}")
+    for case in cases:
+        check_tags(case)
+        if case.id.count("/") != 3 or any(not seg for seg in case.id.split("/")):
+            raise SystemExit(f"FATAL: case id {case.id!r} is not <dtype>/<shape>/<reduction>/<what>")
     parts: dict[str, list] = {}
     stats: dict = {}
     others: list = []

@@ -53,6 +53,38 @@ class ExactContext:
     prec: int                   # mpmath working precision (bits) in effect
 
 
+SHAPE_CLASSES = ("scalar", "empty", "vector", "matrix", "3d", "4d", "size-1-dim", "broadcast", "mismatch")
+TOPICS = ("doc-example", "random", "legacy-args", "reduction-spelling", "broadcast", "shape-mismatch",
+          "mixed-dtype", "integer-input", "edge-input", "edge-target", "overflow", "log-vs-log1p",
+          "labels", "long")
+BARE_TAGS = ("doc-example",)
+
+
+def check_tags(case: Case) -> None:
+    """The Swift report groups rows by these tags: enforce the conventions."""
+    t = case.tags
+    problems = []
+    dtypes = [x for x in t if x.startswith("dtype:")]
+    if not dtypes or "+" in dtypes[0] or len([x for x in dtypes if "+" not in x]) != 1 \
+            or len([x for x in dtypes if "+" in x]) > 1:
+        problems.append("needs one dtype:<input dtype> (and at most one dtype:<x>+<y>)")
+    shapes = [x for x in t if x.startswith("shape:")]
+    if len(shapes) != 1 or shapes[0][6:] not in SHAPE_CLASSES:
+        problems.append(f"needs one shape:<{'|'.join(SHAPE_CLASSES)}>")
+    if len([x for x in t if x.startswith("reduction:")]) != 1:
+        problems.append("needs one reduction:<value|default>")
+    topics = [x[6:] for x in t if x.startswith("topic:")]
+    if not topics or any(x not in TOPICS for x in topics):
+        problems.append(f"needs topic:<{'|'.join(TOPICS)}>, got {topics}")
+    for x in t:
+        if ":" not in x and x not in BARE_TAGS:
+            problems.append(f"unknown bare tag {x!r}")
+    if len(set(t)) != len(t):
+        problems.append("duplicate tags")
+    if problems:
+        raise SystemExit(f"FATAL: case {case.id}: " + "; ".join(problems))
+
+
 def sub_seed(key: str) -> int:
     """Deterministic per-case seed: SHA-256 of "<SEED>/<key>", first 8 bytes."""
     h = hashlib.sha256(f"{SEED}/{key}".encode()).digest()
