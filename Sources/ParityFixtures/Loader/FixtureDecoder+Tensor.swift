@@ -60,17 +60,14 @@ extension FixtureDecoder {
     return dimension
   }
 
-  /// The product of `shape`, refusing overflow and counts above the limit. A zero dimension
-  /// makes the count zero however large the others are.
+  /// The product of `shape`, refusing overflow and counts above the limit.
+  ///
+  /// Counted by `Shape.elementCount`, the rule `Tensor` itself checks, so a shape that is
+  /// accepted here is one every later layer can count. (It reports overflow when a running
+  /// product overflows before a zero dimension is reached, so `[2^62, 4, 0]` is refused.)
   func elementCount(_ shape: [Int], at path: JSONPath) throws(FixtureError) -> Int {
-    if shape.contains(0) { return 0 }
-    var count = 1
-    for dimension in shape {
-      let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
-      if overflow {
-        throw failure(.elementCountOverflow(shape: "[" + shape.map(String.init).joined(separator: ", ") + "]"), at: path)
-      }
-      count = product
+    guard let count = Shape.elementCount(shape) else {
+      throw failure(.elementCountOverflow(shape: "[" + shape.map(String.init).joined(separator: ", ") + "]"), at: path)
     }
     guard count <= limits.maxElementsPerTensor else {
       throw failure(.tooManyElements(count: count, limit: limits.maxElementsPerTensor), at: path)
