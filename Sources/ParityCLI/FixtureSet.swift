@@ -3,17 +3,17 @@ import ParityFixtures
 /// Loads the fixtures a command names, turning a loader error into exit status 2.
 enum FixtureSet {
   static func load(_ roots: [String], maxElements: Int?) throws(CLIError) -> [Fixture] {
-    var limits = LoaderLimits.default
+    var limits = LoaderLimits()
     if let maxElements { limits.maxElementsPerTensor = maxElements }
-    let loader = FixtureLoader(limits: limits)
+    let fixtures: [Fixture]
     do throws(FixtureError) {
-      let fixtures = try loader.loadAll(from: roots)
-      guard !fixtures.isEmpty else {
-        throw CLIError("no fixtures (*.json) found under \(roots.joined(separator: ", "))")
-      }
-      return fixtures
+      fixtures = try FixtureLoader(limits: limits).loadAll(from: roots)
     } catch {
       throw CLIError(error.description, exitCode: .invalidInput)
     }
+    guard !fixtures.isEmpty else {
+      throw CLIError("no fixtures (*.json) found under \(roots.joined(separator: ", "))")
+    }
+    return fixtures
   }
 }

@@ -115,24 +115,32 @@ extension MappingReport {
   }
 
   func recordedCell(_ framework: String, _ group: [CaseResult]) -> String {
-    var counts: [(OutcomeClass, Int)] = []
+    var counts: [(label: String, order: Int, count: Int)] = []
     var maxULP: UInt64? = nil
+    var nonFinite = 0
     for caseResult in group {
       guard let call = caseResult.fixtureCase.call(framework) else { continue }
-      let outcome = OutcomeClass(call.outcome)
-      if let i = counts.firstIndex(where: { $0.0 == outcome }) { counts[i].1 += 1 } else { counts.append((outcome, 1)) }
+      let (label, order): (String, Int)
+      switch call.outcome.result {
+      case .value: (label, order) = ("value", -1)
+      case .error(let e): (label, order) = (e.kind.rawValue, ErrorKind.allCases.firstIndex(of: e.kind) ?? 0)
+      }
+      if let i = counts.firstIndex(where: { $0.label == label }) {
+        counts[i].count += 1
+      } else {
+        counts.append((label, order, 1))
+      }
       for (key, comparison) in caseResult.recordedAgainstExact where key == framework {
         if let u = comparison.maxULP { maxULP = max(maxULP ?? 0, u) }
+        nonFinite += comparison.nonFiniteDisagreements
       }
     }
     guard !counts.isEmpty else { return "-" }
-    var cell = counts.sorted { $0.0 < $1.0 }.map { outcome, n -> String in
-      switch outcome {
-      case .value: return "value \(n)"
-      case .error(let kind, _): return "\(kind.rawValue) \(n)"
-      }
-    }.joined(separator: " · ")
-    if let maxULP { cell += " (≤ \(maxULP) ULP of exact)" }
+    var cell = counts.sorted { $0.order < $1.order }.map { "\($0.label) \($0.count)" }.joined(separator: " · ")
+    var notes: [String] = []
+    if let maxULP { notes.append("≤ \(maxULP) ULP of exact") }
+    if nonFinite > 0 { notes.append("\(nonFinite) elements inf/nan where exact is finite") }
+    if !notes.isEmpty { cell += " (" + notes.joined(separator: "; ") + ")" }
     return cell
   }
 
@@ -154,29 +162,35 @@ extension MappingReport {
 
   var accuracy: String {
     var text = "## Swift port: element-by-element agreement\n\n"
-    text += "Every element of every value check, by output dtype: against the framework's recorded value, "
-      + "and against the exact loss (rounded once to the dtype).\n\n"
+    text += "Every element of every value check, by output dtype, for elementwise results (`reduction='none'`, "
+      + "rank ≥ 1) and reduced ones (0-d): against the framework's recorded value, and against the exact loss "
+      + "(rounded once to the dtype; elements where either side is inf or nan are left out of the ULP figures).\n\n"
     var table = MarkdownTable(
-      ["Adapter", "dtype", "Elements", "Bit-exact", "≤ 1 ULP", "Max ULP", "Max ULP of exact"])
+      ["Adapter", "Output", "dtype", "Elements", "Bit-exact", "≤ 1 ULP", "Max ULP", "Max ULP of exact"])
     for adapter in mapping.adapters {
-      for dtype in DType.allCases {
-        var elements = 0
-        var exact = 0
-        var withinOne = 0
-        var maxULP: UInt64? = nil
-        var maxExact: UInt64? = nil
-        for caseResult in result.cases {
-          guard let check = caseResult.check(for: adapter.framework), let v = check.values, v.dtype == dtype else { continue }
-          elements += v.elementCount
-          exact += v.bitExactElements
-          withinOne += v.withinOneULPElements
-          if let u = v.maxULP { maxULP = max(maxULP ?? 0, u) }
-          if let u = check.againstExact?.maxULP { maxExact = max(maxExact ?? 0, u) }
+      for elementwise in [true, false] {
+        for dtype in DType.allCases {
+          var elements = 0
+          var exact = 0
+          var withinOne = 0
+          var maxULP: UInt64? = nil
+          var maxExact: UInt64? = nil
+          for caseResult in result.cases {
+            guard let check = caseResult.check(for: adapter.framework), let v = check.values, v.dtype == dtype,
+              case .value(_, let shape)? = check.computed, shape.isEmpty != elementwise
+            else { continue }
+            elements += v.elementCount
+            exact += v.bitExactElements
+            withinOne += v.withinOneULPElements
+            if let u = v.maxULP { maxULP = max(maxULP ?? 0, u) }
+            if let u = check.againstExact?.maxULP { maxExact = max(maxExact ?? 0, u) }
+          }
+          guard elements > 0 else { continue }
+          table.append(
+            [name(adapter.framework), elementwise ? "elementwise" : "reduced", dtype.rawValue, String(elements),
+             Self.percent(exact, of: elements), Self.percent(withinOne, of: elements),
+             maxULP.map(String.init) ?? "-", maxExact.map(String.init) ?? "-"])
         }
-        guard elements > 0 else { continue }
-        table.append(
-          [name(adapter.framework), dtype.rawValue, String(elements), Self.percent(exact, of: elements),
-           Self.percent(withinOne, of: elements), maxULP.map(String.init) ?? "-", maxExact.map(String.init) ?? "-"])
       }
     }
     return text + (table.rows.isEmpty ? "No value checks.\n" : table.rendered)

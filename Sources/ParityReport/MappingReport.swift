@@ -106,6 +106,13 @@ public struct MappingReport {
       }
       text += "```python\n# \(name(call.framework))\n\(PythonSnippet.call(call, of: example.fixtureCase, adapter: adapter))\n\(outcome)\n```\n\n"
     }
+    if let exact = DifferenceAnalysis.exactValue(of: example.fixtureCase) {
+      text += "The exact loss, rounded once to \(exact.dtype.rawValue): \(PythonSnippet.nestedList(exact))"
+      if let figures = example.recordedAgainstExact.first?.comparison, let ulp = figures.maxULP {
+        text += " (\(name(example.recordedAgainstExact[0].framework)) is \(ulp) ULP away)"
+      }
+      text += ".\n"
+    }
     if let swift = example.check(for: mapping.adapters.first?.framework ?? "") {
       text += "Swift through the \(name(swift.framework)) adapter: \(FindingText.describe(swift)).\n"
     }

@@ -60,7 +60,7 @@ public enum DifferenceAnalysis {
     }
   }
 
-  static func exactValue(of fixtureCase: FixtureCase) -> Tensor? {
+  public static func exactValue(of fixtureCase: FixtureCase) -> Tensor? {
     guard let call = fixtureCase.call(RecordedCall.exactKey), case .value(let t) = call.outcome.result else { return nil }
     return t
   }

@@ -13,9 +13,13 @@ public struct ValueComparison: Sendable, Equatable {
   public var bitExactElements: Int
   /// Elements at most one ULP apart (bit-exact ones included).
   public var withinOneULPElements: Int
-  /// The largest ULP distance over elements where neither is NaN; `nil` when there are none
-  /// or the dtype is not floating point.
+  /// The largest ULP distance over elements where both are finite (or both the same
+  /// infinity); `nil` when there are none or the dtype is not floating point. Distances to an
+  /// infinity are counted in `nonFiniteDisagreements` instead: they measure the format, not
+  /// the computation.
   public var maxULP: UInt64?
+  /// Elements where one side is inf or NaN and the other is not the same non-finite value.
+  public var nonFiniteDisagreements: Int
   /// The largest |actual - expected| over elements where both are finite.
   public var maxAbsoluteError: Double
   /// The first element outside the tolerance, with both values.
@@ -27,6 +31,7 @@ public struct ValueComparison: Sendable, Equatable {
     lhs.dtype == rhs.dtype && lhs.elementCount == rhs.elementCount && lhs.tolerance == rhs.tolerance
       && lhs.failingElements == rhs.failingElements && lhs.bitExactElements == rhs.bitExactElements
       && lhs.withinOneULPElements == rhs.withinOneULPElements && lhs.maxULP == rhs.maxULP
+      && lhs.nonFiniteDisagreements == rhs.nonFiniteDisagreements
       && lhs.maxAbsoluteError.bitPattern == rhs.maxAbsoluteError.bitPattern
       && lhs.firstFailure?.index == rhs.firstFailure?.index
   }
@@ -45,6 +50,7 @@ extension ValueComparison {
     var bitExact = 0
     var withinOne = 0
     var maxULP: UInt64? = nil
+    var nonFinite = 0
     var maxAbs = 0.0
     var firstFailure: (Int, Double, Double)? = nil
     for i in 0..<e.count {
@@ -53,12 +59,19 @@ extension ValueComparison {
         failing += 1
         if firstFailure == nil { firstFailure = (i, a[i], e[i]) }
       }
-      let exact = bitsA[i] == bitsE[i]
+      // The contract spells every NaN "nan", so payload and sign cannot be compared.
+      let exact = bitsA[i] == bitsE[i] || (a[i].isNaN && e[i].isNaN)
       if exact { bitExact += 1 }
-      if let d = ULP.distance(a[i], e[i], in: dtype) {
+      let bothFinite = a[i].isFinite && e[i].isFinite
+      let sameNonFinite = !bothFinite && (a[i] == e[i] || (a[i].isNaN && e[i].isNaN))
+      if !bothFinite && !sameNonFinite { nonFinite += 1 }
+      if sameNonFinite {
+        withinOne += 1
+        if dtype.isFloatingPoint { maxULP = max(maxULP ?? 0, 0) }
+      } else if bothFinite, let d = ULP.distance(a[i], e[i], in: dtype) {
         maxULP = max(maxULP ?? 0, d)
         if d <= 1 { withinOne += 1 }
-      } else if exact || (a[i].isNaN && e[i].isNaN) {
+      } else if exact {
         withinOne += 1
       }
       if a[i].isFinite && e[i].isFinite { maxAbs = max(maxAbs, abs(a[i] - e[i])) }
@@ -66,7 +79,7 @@ extension ValueComparison {
     self.init(
       dtype: dtype, elementCount: e.count, tolerance: tolerance, failingElements: failing,
       bitExactElements: bitExact, withinOneULPElements: withinOne, maxULP: maxULP,
-      maxAbsoluteError: maxAbs, firstFailure: firstFailure.map { (index: $0.0, actual: $0.1, expected: $0.2) })
+      nonFiniteDisagreements: nonFinite, maxAbsoluteError: maxAbs, firstFailure: firstFailure.map { (index: $0.0, actual: $0.1, expected: $0.2) })
   }
 }
 
