@@ -4,7 +4,7 @@ enum Help {
     recorded from the real frameworks, and write the mapping reports.
 
     USAGE: parity [run] [options]
-           parity list [--fixtures DIR]...
+           parity list [fixture options]
            parity --help | --version
 
     SUBCOMMANDS:
@@ -12,7 +12,6 @@ enum Help {
       list                  List the APIs found under the fixtures folders, with case counts.
 
     RUN OPTIONS:
-      --fixtures DIR        A fixtures folder or file (repeatable; default: Fixtures).
       --reports DIR         Where reports are written (default: Reports).
       --api NAME            Only this API (repeatable).
       --tag TAG             Only cases carrying this tag (repeatable: all must match).
@@ -20,7 +19,13 @@ enum Help {
       --json FILE           Also write a JSON summary of every check.
       --no-write            Do not write reports.
       --check               Do not write reports; fail if those on disk differ from this run's.
+
+    FIXTURE OPTIONS (run and list):
+      --fixtures DIR        A fixtures folder or file (repeatable; default: Fixtures).
       --max-elements N      Reject tensors with more than N elements (default: 67108864).
+      --max-file-bytes N    Reject fixture files larger than N bytes (default: 536870912).
+      --max-depth N         Reject JSON nested deeper than N levels (default: 64, at most 512).
+      --max-string-length N Reject JSON strings longer than N bytes (default: 67108864).
 
     EXIT STATUS:
       0  every check matched or is unverified

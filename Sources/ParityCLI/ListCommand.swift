@@ -2,26 +2,23 @@ import Parity
 
 /// `parity list`: the APIs under the fixtures folders and how many cases each has.
 struct ListCommand {
-  var fixtures: [String] = []
-  var maxElements: Int?
+  var fixtures = FixtureOptions()
 
   static func parse(_ arguments: [String]) throws(CLIError) -> ListCommand {
     var command = ListCommand()
-    var scanner = ArgumentScanner(arguments, known: ["--fixtures", "--max-elements", "--help"])
+    var scanner = ArgumentScanner(arguments, known: FixtureOptions.flags + ["--help"])
     while let flag = try scanner.nextFlag() {
+      if try command.fixtures.consume(flag, from: &scanner) { continue }
       switch flag.name {
-      case "--fixtures": command.fixtures.append(try scanner.value(for: flag))
-      case "--max-elements": command.maxElements = try RunCommand.count(try scanner.value(for: flag), flag: flag.name)
       case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
       default: throw scanner.unknown(flag.name)
       }
     }
-    if command.fixtures.isEmpty { command.fixtures = ["Fixtures"] }
     return command
   }
 
   func run(console: Console) throws(CLIError) -> ExitCode {
-    let loaded = try FixtureSet.load(fixtures, maxElements: maxElements)
+    let loaded = try fixtures.load()
     var byAPI: [String: (cases: Int, files: [String])] = [:]
     for fixture in loaded {
       byAPI[fixture.api, default: (0, [])].cases += fixture.cases.count

@@ -5,24 +5,21 @@ import ParityReport
 
 /// `parity run`: check every selected case, print a summary, write the reports.
 struct RunCommand {
-  var fixtures: [String] = []
+  var fixtures = FixtureOptions()
   var reports: String?
   var selection = CaseSelection()
   var jsonPath: String?
   var write = true
   var check = false
-  var maxElements: Int?
 
-  static let flags = [
-    "--fixtures", "--reports", "--api", "--tag", "--case", "--json", "--no-write", "--check", "--max-elements", "--help",
-  ]
+  static let flags = FixtureOptions.flags + ["--reports", "--api", "--tag", "--case", "--json", "--no-write", "--check", "--help"]
 
   static func parse(_ arguments: [String]) throws(CLIError) -> RunCommand {
     var command = RunCommand()
     var scanner = ArgumentScanner(arguments, known: flags)
     while let flag = try scanner.nextFlag() {
+      if try command.fixtures.consume(flag, from: &scanner) { continue }
       switch flag.name {
-      case "--fixtures": command.fixtures.append(try scanner.value(for: flag))
       case "--reports": command.reports = try scanner.value(for: flag)
       case "--api": command.selection.apis.append(try scanner.value(for: flag))
       case "--tag": command.selection.tags.append(try scanner.value(for: flag))
@@ -30,18 +27,11 @@ struct RunCommand {
       case "--json": command.jsonPath = try scanner.value(for: flag)
       case "--no-write": command.write = false
       case "--check": command.check = true
-      case "--max-elements": command.maxElements = try count(try scanner.value(for: flag), flag: flag.name)
       case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
       default: throw scanner.unknown(flag.name)
       }
     }
-    if command.fixtures.isEmpty { command.fixtures = ["Fixtures"] }
     return command
-  }
-
-  static func count(_ text: String, flag: String) throws(CLIError) -> Int {
-    guard let n = Int(text), n > 0 else { throw CLIError.usage("\(flag) takes a positive whole number, not '\(text)'") }
-    return n
   }
 
   var hasSelection: Bool { selection != .all }
@@ -54,7 +44,7 @@ struct RunCommand {
     }
     let reportsDirectory = reports ?? "Reports"
     try refuseReportsInsideFixtures(reportsDirectory)
-    let loaded = try FixtureSet.load(fixtures, maxElements: maxElements)
+    let loaded = try fixtures.load()
     try validateTags(loaded)
 
     let result: RunResult
@@ -99,7 +89,7 @@ struct RunCommand {
   /// Reports must never land among the fixtures, where a later run would try to load them.
   func refuseReportsInsideFixtures(_ directory: String) throws(CLIError) {
     let target = Self.absolute(directory)
-    for root in fixtures {
+    for root in fixtures.resolvedRoots {
       let fixtureRoot = Self.absolute(root)
       if target == fixtureRoot || target.hasPrefix(fixtureRoot + "/") {
         throw CLIError.usage("--reports \(directory) is inside the fixtures folder \(root)")
