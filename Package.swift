@@ -31,6 +31,6 @@ let package = Package(
     .testTarget(name: "ParityKernelsTests", dependencies: ["ParityKernels", "ParityTestSupport"]),
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"]),
-    .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"]),
+    .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"], exclude: ["Fixtures"]),
   ]
 )
