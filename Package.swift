@@ -30,7 +30,7 @@ let package = Package(
     .testTarget(name: "ParityFixturesTests", dependencies: ["ParityFixtures", "ParityTestSupport"]),
     .testTarget(name: "ParityKernelsTests", dependencies: ["ParityKernels", "ParityTestSupport"]),
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
-    .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"]),
+    .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"], exclude: ["Fixtures"]),
   ]
 )
