@@ -7,7 +7,7 @@ import PackageDescription
 let package = Package(
   name: "Parity",
   products: [
-    .library(name: "Parity", targets: ["Parity"]),
+    .library(name: "Parity", targets: ["Parity", "ParityCore", "ParityFixtures", "ParityKernels"]),
     .executable(name: "parity", targets: ["parity"]),
   ],
   targets: [

@@ -4,6 +4,11 @@ import Foundation
 public protocol Console: AnyObject {
   func out(_ text: String)
   func err(_ text: String)
+  /// Whether standard output is a terminal (colour is only for terminals).
+  var outputIsTerminal: Bool { get }
+  /// Whether standard error is a terminal (progress lines are only for terminals).
+  var errorIsTerminal: Bool { get }
+  var environment: [String: String] { get }
 }
 
 /// Standard output and standard error.
@@ -17,6 +22,10 @@ public final class StandardConsole: Console {
   public func err(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }
+
+  public var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  public var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+  public var environment: [String: String] { ProcessInfo.processInfo.environment }
 }
 
 /// Collects what a command prints, for tests.
@@ -24,7 +33,15 @@ public final class BufferConsole: Console {
   public private(set) var output = ""
   public private(set) var errors = ""
 
-  public init() {}
+  public var outputIsTerminal: Bool
+  public var errorIsTerminal: Bool
+  public var environment: [String: String]
+
+  public init(terminal: Bool = false, environment: [String: String] = [:]) {
+    outputIsTerminal = terminal
+    errorIsTerminal = terminal
+    self.environment = environment
+  }
 
   public func out(_ text: String) { output += text }
   public func err(_ text: String) { errors += text }

@@ -5,18 +5,23 @@ enum Help {
 
     USAGE: parity [run] [options]
            parity list [fixture options]
+           parity show CASE_ID [--api NAME] [fixture options]
            parity --help | --version
 
     SUBCOMMANDS:
       run (default)         Check every recorded outcome and write Reports/.
       list                  List the APIs found under the fixtures folders, with case counts.
+      show                  One case in full, with snippets reproducing it in each framework and in Swift.
 
     RUN OPTIONS:
       --reports DIR         Where reports are written (default: Reports).
       --api NAME            Only this API (repeatable).
       --tag TAG             Only cases carrying this tag (repeatable: all must match).
       --case GLOB           Only cases whose id matches this shell glob (repeatable).
+      --shard I/N           Only the I-th of N disjoint parts of the run (1-based), for parallel CI jobs.
       --json FILE           Also write a JSON summary of every check.
+      --junit FILE          Also write JUnit XML (a testsuite per API, a testcase per check).
+      --quiet, -q           Print nothing but errors.
       --no-write            Do not write reports.
       --check               Do not write reports; fail if those on disk differ from this run's.
 
@@ -37,7 +42,22 @@ enum Help {
       swift run parity run --api SoftMarginLoss --tag dtype:float16 --no-write
       swift run parity run --case 'float32/*/none/*' --json /tmp/parity.json --no-write
       swift run parity run --check
+      swift run parity run --shard 1/4 --junit junit-1.xml --no-write
       swift run parity list
+      swift run parity show float32/2x2/mean/doc-example
+
+    """
+
+  static let show = """
+    USAGE: parity show CASE_ID [--api NAME] [fixture options]
+
+    Prints one case: its inputs (exact values), what each framework recorded, what the Swift
+    port computed through each adapter, and ready-to-run Python (per framework) and Swift
+    snippets that reproduce each call. Exits 1 when a check of the case is a mismatch.
+
+    EXAMPLES:
+      swift run parity show float32/2x2/mean/doc-example
+      swift run parity show 'float16/8/none/edge-input-large' --fixtures Fixtures
 
     """
 }

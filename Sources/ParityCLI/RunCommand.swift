@@ -9,10 +9,14 @@ struct RunCommand {
   var reports: String?
   var selection = CaseSelection()
   var jsonPath: String?
+  var junitPath: String?
+  var quiet = false
   var write = true
   var check = false
 
-  static let flags = FixtureOptions.flags + ["--reports", "--api", "--tag", "--case", "--json", "--no-write", "--check", "--help"]
+  static let flags = FixtureOptions.flags + [
+    "--reports", "--api", "--tag", "--case", "--shard", "--json", "--junit", "--no-write", "--check", "--quiet", "--help",
+  ]
 
   static func parse(_ arguments: [String]) throws(CLIError) -> RunCommand {
     var command = RunCommand()
@@ -24,7 +28,10 @@ struct RunCommand {
       case "--api": command.selection.apis.append(try scanner.value(for: flag))
       case "--tag": command.selection.tags.append(try scanner.value(for: flag))
       case "--case": command.selection.caseGlobs.append(try scanner.value(for: flag))
+      case "--shard": command.selection.shard = try shard(try scanner.value(for: flag))
       case "--json": command.jsonPath = try scanner.value(for: flag)
+      case "--junit": command.junitPath = try scanner.value(for: flag)
+      case "--quiet", "-q": command.quiet = true
       case "--no-write": command.write = false
       case "--check": command.check = true
       case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
@@ -32,6 +39,17 @@ struct RunCommand {
       }
     }
     return command
+  }
+
+  /// `I/N`, 1-based as CI systems number their parallel jobs.
+  static func shard(_ text: String) throws(CLIError) -> CaseSelection.Shard {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]),
+      let shard = CaseSelection.Shard(index: i - 1, count: n)
+    else {
+      throw CLIError.usage("--shard takes I/N with 1 <= I <= N (for example 2/4), not '\(text)'")
+    }
+    return shard
   }
 
   var hasSelection: Bool { selection != .all }
@@ -47,43 +65,51 @@ struct RunCommand {
     let loaded = try fixtures.load()
     try validateTags(loaded)
 
+    let progress = console.errorIsTerminal && !quiet ? ProgressLine(console: console) : nil
+    var report: (@Sendable (RunProgress) -> Void)? = nil
+    if let progress { report = { update in progress.update(update) } }
     let result: RunResult
     do throws(RunError) {
-      result = try Runner(registry: registry).run(loaded, selection: selection)
+      result = try Runner(registry: registry).run(loaded, selection: selection, progress: report)
     } catch {
+      progress?.finish()
       throw CLIError(error.description, exitCode: .invalidInput)
     }
-    console.out(Summary(result).text)
+    progress?.finish()
+    if !quiet { console.out(Summary(result, style: TerminalStyle(console: console)).text) }
 
-    if let jsonPath {
-      do {
-        try AtomicFile.write(JSONSummary(result).json, to: jsonPath)
-      } catch {
-        throw CLIError("cannot write \(jsonPath): \(error.localizedDescription)", exitCode: .invalidInput)
-      }
-    }
+    if let jsonPath { try Self.write(JSONSummary(result).json, to: jsonPath) }
+    if let junitPath { try Self.write(JUnitReport(result).xml, to: junitPath) }
 
     let reportSet = ReportSet(result)
     var exit: ExitCode = result.totals.mismatch > 0 ? .failure : .success
     if check {
       let stale = reportSet.stale(in: reportsDirectory)
       if stale.isEmpty {
-        console.out("Reports in \(reportsDirectory)/ are up to date.\n")
+        if !quiet { console.out("Reports in \(reportsDirectory)/ are up to date.\n") }
       } else {
         console.err("error: stale reports in \(reportsDirectory)/: \(stale.joined(separator: ", ")); run 'swift run parity' and commit them\n")
         exit = .failure
       }
     } else if write && hasSelection && reports == nil {
-      console.out("Reports not written: a selection is active (give --reports DIR to write them).\n")
+      if !quiet { console.out("Reports not written: a selection is active (give --reports DIR to write them).\n") }
     } else if write {
       do {
         try reportSet.write(to: reportsDirectory)
       } catch {
         throw CLIError("cannot write reports to \(reportsDirectory): \(error.localizedDescription)", exitCode: .invalidInput)
       }
-      console.out("Wrote \(reportSet.files.map { "\(reportsDirectory)/\($0.name)" }.joined(separator: ", "))\n")
+      if !quiet { console.out("Wrote \(reportSet.files.map { "\(reportsDirectory)/\($0.name)" }.joined(separator: ", "))\n") }
     }
     return exit
+  }
+
+  static func write(_ contents: String, to path: String) throws(CLIError) {
+    do {
+      try AtomicFile.write(contents, to: path)
+    } catch {
+      throw CLIError("cannot write \(path): \(error.localizedDescription)", exitCode: .invalidInput)
+    }
   }
 
   /// Reports must never land among the fixtures, where a later run would try to load them.

@@ -3,10 +3,18 @@ import ParityCore
 import ParityFixtures
 import Parity
 
-/// Python source that repeats a recorded call in its framework, with bit-exact literals.
+/// Python source that repeats a recorded call in its framework.
 enum PythonSnippet {
-  static func call(_ call: RecordedCall, of fixtureCase: FixtureCase, adapter: FrameworkAdapter) -> String {
-    let syntax = FrameworkSyntax.named(call.framework)
+  enum Style {
+    /// As a mapping page writes it: shortest decimals of each dtype, `print(output)`.
+    case page
+    /// Bit-exact: every float written as the exact value (which any conversion keeps), and
+    /// the output printed with its dtype, shape and every element.
+    case reproduction
+  }
+
+  static func call(_ call: RecordedCall, of fixtureCase: FixtureCase, adapter: FrameworkAdapter, style: Style = .page) -> String {
+    let syntax = FrameworkSyntax.named(call.framework, style: style)
     var lines = syntax.imports
     let used = call.arguments.compactMap { argument -> String? in
       if case .tensor(let name) = argument.value { return name }
@@ -37,8 +45,8 @@ enum PythonSnippet {
     }
   }
 
-  /// The shortest decimal that reads back to the same value of `dtype`, or Python's spelling
-  /// of a non-finite value.
+  /// The shortest decimal that reads back to the same value of `dtype` (or, for `.float64`,
+  /// the exact value of any float dtype), or Python's spelling of a non-finite value.
   static func float(_ value: Double, dtype: DType = .float64) -> String {
     if value.isNaN { return "float('nan')" }
     if value.isInfinite { return value < 0 ? "float('-inf')" : "float('inf')" }
@@ -49,14 +57,14 @@ enum PythonSnippet {
     }
   }
 
-  /// Nested Python lists in row-major order.
-  static func nestedList(_ tensor: Tensor) -> String {
+  /// Nested Python lists in row-major order; `exact` writes every float as its exact value.
+  static func nestedList(_ tensor: Tensor, exact: Bool = false) -> String {
     let values: [String]
     switch tensor.storage {
     case .int32(let v): values = v.map(String.init)
     case .int64(let v): values = v.map(String.init)
     case .bool(let v): values = v.map { $0 ? "True" : "False" }
-    default: values = tensor.storage.doubleValues.map { float($0, dtype: tensor.dtype) }
+    default: values = tensor.storage.doubleValues.map { float($0, dtype: exact ? .float64 : tensor.dtype) }
     }
     if tensor.shape.isEmpty { return values.first ?? "" }
     func nest(_ dims: ArraySlice<Int>, _ items: ArraySlice<String>) -> String {
@@ -77,33 +85,39 @@ struct FrameworkSyntax {
   var tensor: (Tensor) -> String
   var materialise: (String) -> String
 
-  static func named(_ key: String) -> FrameworkSyntax {
+  static func named(_ key: String, style: PythonSnippet.Style = .page) -> FrameworkSyntax {
+    let exact = style == .reproduction
     switch key {
     case "pytorch":
       return FrameworkSyntax(
         imports: ["import torch"],
         tensor: { t in
-          let data = PythonSnippet.nestedList(t)
+          let data = PythonSnippet.nestedList(t, exact: exact)
           return t.shape.contains(0)
             ? "torch.empty(\(t.shape), dtype=torch.\(t.dtype.rawValue))"
             : "torch.tensor(\(data), dtype=torch.\(t.dtype.rawValue))"
         },
-        materialise: { $0 })
+        materialise: { exact ? "\($0).dtype, tuple(\($0).shape), \($0).tolist()" : $0 })
     case "mindspore":
       return FrameworkSyntax(
         imports: ["import mindspore", "import numpy as np"],
         tensor: { t in
           let numpyType = t.dtype == .bfloat16 ? "float32" : (t.dtype == .bool ? "bool_" : t.dtype.rawValue)
           let array = t.shape.contains(0)
-            ? "np.empty(\(t.shape), dtype=np.\(numpyType))" : "np.array(\(PythonSnippet.nestedList(t)), dtype=np.\(numpyType))"
+            ? "np.empty(\(t.shape), dtype=np.\(numpyType))"
+            : "np.array(\(PythonSnippet.nestedList(t, exact: exact)), dtype=np.\(numpyType))"
           return t.dtype == .bfloat16
             ? "mindspore.Tensor(\(array)).astype(mindspore.bfloat16)" : "mindspore.Tensor(\(array))"
         },
-        materialise: { "\($0).asnumpy()" })
+        materialise: { o in
+          exact
+            ? "\(o).dtype, \(o).shape, (\(o).astype(mindspore.float32) if \(o).dtype == mindspore.bfloat16 else \(o)).asnumpy().tolist()"
+            : "\(o).asnumpy()"
+        })
     default:
       return FrameworkSyntax(
         imports: ["import numpy as np"],
-        tensor: { t in "np.array(\(PythonSnippet.nestedList(t)), dtype=np.\(t.dtype.rawValue))" },
+        tensor: { t in "np.array(\(PythonSnippet.nestedList(t, exact: exact)), dtype=np.\(t.dtype.rawValue))" },
         materialise: { $0 })
     }
   }

@@ -20,7 +20,7 @@ extension Check {
     func check(_ status: Status, _ finding: Finding, values: ValueComparison? = nil) -> Check {
       Check(
         framework: framework, status: status, finding: finding, recorded: recorded, computed: summary,
-        values: values, againstExact: againstExact)
+        computedValue: try? computed.get().value, values: values, againstExact: againstExact)
     }
 
     switch (outcome.result, computed) {

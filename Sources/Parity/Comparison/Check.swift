@@ -39,6 +39,8 @@ public struct Check: Sendable {
   public var recorded: OutcomeSummary
   /// What Swift did through the adapter; `nil` when there is no adapter.
   public var computed: OutcomeSummary?
+  /// The tensor Swift returned, when it returned one.
+  public var computedValue: Tensor?
   /// The computed value against the recorded one, when both are values of one dtype and shape.
   public var values: ValueComparison?
   /// The computed value against the case's `exact` answer, when both exist.
@@ -46,8 +48,9 @@ public struct Check: Sendable {
 
   public init(
     framework: String, status: Status, finding: Finding, recorded: OutcomeSummary, computed: OutcomeSummary?,
-    values: ValueComparison? = nil, againstExact: ValueComparison? = nil
+    computedValue: Tensor? = nil, values: ValueComparison? = nil, againstExact: ValueComparison? = nil
   ) {
+    self.computedValue = computedValue
     self.framework = framework
     self.status = status
     self.finding = finding

@@ -16,7 +16,9 @@ public struct Runner: Sendable {
   /// Every fixture's API is resolved before any case runs, so an unknown API fails the whole
   /// run rather than dropping a file. Cases run concurrently into fixed slots: the result
   /// does not depend on scheduling.
-  public func run(_ fixtures: [Fixture], selection: CaseSelection = .all) throws(RunError) -> RunResult {
+  public func run(
+    _ fixtures: [Fixture], selection: CaseSelection = .all, progress: (@Sendable (RunProgress) -> Void)? = nil
+  ) throws(RunError) -> RunResult {
     var byAPI: [String: (mapping: APIMapping, fixtures: [Fixture])] = [:]
     for fixture in fixtures {
       guard let mapping = registry.mapping(id: fixture.api) else {
@@ -25,13 +27,26 @@ public struct Runner: Sendable {
       guard selection.includes(api: fixture.api) else { continue }
       byAPI[fixture.api, default: (mapping, [])].fixtures.append(fixture)
     }
-    let apis = byAPI.keys.sorted().map { id -> APIResult in
-      let (mapping, fixtures) = byAPI[id]!
-      let work = fixtures.flatMap { fixture in
-        fixture.cases.filter(selection.includes).map { (fixture.path, $0) }
+    // Fixtures in path order, so the run (and each shard) does not depend on argument order.
+    var ordinal = 0
+    let plan = byAPI.keys.sorted().map { id -> (APIMapping, [Fixture], [(String, FixtureCase)]) in
+      let (mapping, unsorted) = byAPI[id]!
+      let fixtures = unsorted.sorted { $0.path < $1.path }
+      var work: [(String, FixtureCase)] = []
+      for fixture in fixtures {
+        for fixtureCase in fixture.cases where selection.includes(fixtureCase) {
+          defer { ordinal += 1 }
+          if let shard = selection.shard, !shard.includes(ordinal: ordinal) { continue }
+          work.append((fixture.path, fixtureCase))
+        }
       }
+      return (mapping, fixtures, work)
+    }
+    let counter = RunProgress.Counter(total: plan.reduce(0) { $0 + $1.2.count }, report: progress)
+    let apis = plan.map { mapping, fixtures, work -> APIResult in
       let cases = Runner.concurrentMap(work) { path, fixtureCase in
-        Runner.run(fixtureCase, from: path, mapping: mapping)
+        defer { counter.advance() }
+        return Runner.run(fixtureCase, from: path, mapping: mapping)
       }
       return APIResult(mapping: mapping, fixtures: fixtures.map(FixtureHeader.init), cases: cases)
     }
