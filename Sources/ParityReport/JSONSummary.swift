@@ -1,4 +1,5 @@
 import ParityCore
+import ParityFixtures
 import Parity
 
 /// The machine-readable summary behind `--json`: totals and one object per check.
@@ -50,22 +51,5 @@ public struct JSONSummary {
     return lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
   }
 
-  /// A JSON string literal; control characters escaped as the RFC requires.
-  func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  func quote(_ s: String) -> String { JSONText.quoted(s) }
 }
