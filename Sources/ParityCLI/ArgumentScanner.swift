@@ -32,6 +32,13 @@ struct ArgumentScanner {
     return next
   }
 
+  /// The next argument if it is not a flag (a positional one, such as a path), else `nil`.
+  mutating func nextPositional() -> String? {
+    guard let argument = remaining.first, !argument.hasPrefix("-") else { return nil }
+    remaining.removeFirst()
+    return argument
+  }
+
   func unknown(_ flag: String) -> CLIError {
     let suggestion = Suggestion.closest(to: flag, among: known).map { " (did you mean '\($0)'?)" } ?? ""
     return CLIError.usage("unknown option '\(flag)'\(suggestion)")

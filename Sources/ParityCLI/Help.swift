@@ -6,12 +6,16 @@ enum Help {
     USAGE: parity [run] [options]
            parity list [fixture options]
            parity show CASE_ID [--api NAME] [fixture options]
+           parity diff OLD NEW [--output FILE] [--max-* options]
            parity --help | --version
 
     SUBCOMMANDS:
       run (default)         Check every recorded outcome and write Reports/.
       list                  List the APIs found under the fixtures folders, with case counts.
       show                  One case in full, with snippets reproducing it in each framework and in Swift.
+      diff OLD NEW          Compare two fixture sets (each a folder or a .json file) as markdown:
+                            cases added or removed, changed outcomes, values beyond tolerance,
+                            minor changes, provenance. Exit 1 when behaviour changed.
 
     RUN OPTIONS:
       --reports DIR         Where reports are written (default: Reports).
@@ -25,7 +29,10 @@ enum Help {
       --no-write            Do not write reports.
       --check               Do not write reports; fail if those on disk differ from this run's.
 
-    FIXTURE OPTIONS (run and list):
+    DIFF OPTIONS:
+      --output FILE         Write the markdown to FILE (atomically) instead of stdout.
+
+    FIXTURE OPTIONS (run and list; diff takes the --max-* ones):
       --fixtures DIR        A fixtures folder or file (repeatable; default: Fixtures).
       --max-elements N      Reject tensors with more than N elements (default: 67108864).
       --max-file-bytes N    Reject fixture files larger than N bytes (default: 536870912).
@@ -36,6 +43,7 @@ enum Help {
       0  every check matched or is unverified
       1  a check is a mismatch (or, with --check, a report is stale)
       2  bad usage or an invalid fixture
+      (diff: 0 no behaviour change, 1 behaviour changed, 2 bad usage or an invalid fixture)
 
     EXAMPLES:
       swift run parity
@@ -45,6 +53,7 @@ enum Help {
       swift run parity run --shard 1/4 --junit junit-1.xml --no-write
       swift run parity list
       swift run parity show float32/2x2/mean/doc-example
+      swift run parity diff old-fixtures/ Fixtures/ --output /tmp/parity-diff.md
 
     """
 
@@ -58,6 +67,32 @@ enum Help {
     EXAMPLES:
       swift run parity show float32/2x2/mean/doc-example
       swift run parity show 'float16/8/none/edge-input-large' --fixtures Fixtures
+
+    """
+
+  static let list = """
+    USAGE: parity list [fixture options]
+
+    Lists each API found under the fixtures folders with its case count and files, and marks
+    APIs Parity has no Swift mapping for.
+
+    EXAMPLES:
+      swift run parity list
+      swift run parity list --fixtures Fixtures --fixtures ../other-recorder/out
+
+    """
+
+  static let diff = """
+    USAGE: parity diff OLD NEW [--output FILE] [--max-* options]
+
+    Compares two fixture sets of the same APIs (each a folder or a .json file), OLD as the
+    reference: cases added or removed, outcomes that changed class (value/error, error kind,
+    dtype, shape), values that moved beyond OLD's tolerance (with ULP figures), warnings,
+    minor changes and provenance. Exits 1 when behaviour changed, 0 when not, 2 on bad input.
+
+    EXAMPLES:
+      swift run parity diff old-fixtures/ Fixtures/
+      swift run parity diff old/SoftMarginLoss.json Fixtures/SoftMarginLoss.json --output /tmp/diff.md
 
     """
 }

@@ -10,7 +10,7 @@ struct ListCommand {
     while let flag = try scanner.nextFlag() {
       if try command.fixtures.consume(flag, from: &scanner) { continue }
       switch flag.name {
-      case "--help", "-h": throw CLIError(Help.overview, exitCode: .success)
+      case "--help", "-h": throw CLIError(Help.list, exitCode: .success)
       default: throw scanner.unknown(flag.name)
       }
     }

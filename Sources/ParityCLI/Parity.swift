@@ -2,7 +2,7 @@
 public enum ParityCommand {
   public static let version = "0.1.0"
 
-  public static let subcommands = ["run", "list", "show"]
+  public static let subcommands = ["run", "list", "show", "diff"]
 
   /// Runs `arguments` (without the program name) and returns the exit status.
   public static func main(_ arguments: [String], console: Console = StandardConsole()) -> Int32 {
@@ -36,6 +36,8 @@ public enum ParityCommand {
       return try ListCommand.parse(Array(arguments.dropFirst())).run(console: console)
     case "show":
       return try ShowCommand.parse(Array(arguments.dropFirst())).run(console: console)
+    case "diff":
+      return try DiffCommand.parse(Array(arguments.dropFirst())).run(console: console)
     case _ where first.hasPrefix("-"):
       // `parity --api X` means `parity run --api X`.
       return try RunCommand.parse(arguments).run(console: console)

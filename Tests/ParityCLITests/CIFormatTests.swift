@@ -103,7 +103,7 @@ final class CIFormatTests: XCTestCase {
   }
 
   func testSubcommandHelpHasExamples() throws {
-    for command in ["run", "show"] {
+    for command in ["run", "list", "show", "diff"] {
       let run = try ParityProcess.run([command, "--help"])
       XCTAssertEqual(run.status, 0)
       XCTAssertTrue(run.stdout.contains("EXAMPLES:"), command)
