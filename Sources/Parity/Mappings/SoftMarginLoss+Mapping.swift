@@ -111,7 +111,7 @@ extension MarginCurve {
   /// log10 of the exact loss log(1 + exp(m)). Below about m = -708 exp(m) leaves Double's
   /// normal range, but there log1p(exp(m)) = exp(m) to far better than Double's precision,
   /// so log10(loss) = m / ln 10.
-  static func exactLog10Loss(_ m: Double) -> Double {
+  public static func exactLog10Loss(_ m: Double) -> Double {
     if m > 0 { return log10(m + log1p(exp(-m))) }
     let t = exp(m)
     return t >= Double.leastNormalMagnitude ? log10(log1p(t)) : m / M_LN10
