@@ -13,9 +13,10 @@ public struct MappingReport {
   public var fileName: String { "\(result.mapping.id).md" }
 
   public var markdown: String {
-    [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, behaviourTables,
-     accuracy, mismatches, provenance]
-      .joined(separator: "\n")
+    var sections = [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, behaviourTables, accuracy]
+    let figures = figuresSection
+    if !figures.isEmpty { sections.append(figures) }
+    return (sections + [mismatches, provenance]).joined(separator: "\n")
   }
 
   var mapping: APIMapping { result.mapping }

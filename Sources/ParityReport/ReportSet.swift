@@ -4,22 +4,25 @@ import Parity
 /// Every report file of a run, rendered in memory first so a failure while rendering
 /// leaves the files on disk as they were.
 public struct ReportSet {
-  /// File name (relative to the reports folder) and contents, in a fixed order.
+  /// File name (relative to the reports folder, `figures/…` for figures) and contents, in a
+  /// fixed order: each report followed by its figures, then the index.
   public var files: [(name: String, contents: String)]
 
   public init(_ run: RunResult) {
-    files = run.apis.map { api in
+    files = run.apis.flatMap { api -> [(name: String, contents: String)] in
       let report = MappingReport(api)
-      return (report.fileName, report.markdown)
+      return [(report.fileName, report.markdown)] + report.figures.map { ($0.path, $0.svg) }
     }
     files.append((ReportIndex.fileName, ReportIndex(run).markdown))
   }
 
-  /// Writes each file atomically into `directory`, creating it if needed.
+  /// Writes each file atomically into `directory`, creating it and any subfolder as needed.
   public func write(to directory: String) throws {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for file in files {
-      try AtomicFile.write(file.contents, to: (directory as NSString).appendingPathComponent(file.name))
+      let path = (directory as NSString).appendingPathComponent(file.name)
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try AtomicFile.write(file.contents, to: path)
     }
   }
 

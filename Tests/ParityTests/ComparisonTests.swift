@@ -38,6 +38,21 @@ final class ComparisonTests: XCTestCase {
     XCTAssertTrue(v.passes)
   }
 
+  func testULPHistogramBucketsDoubleAndCountEveryFloatElement() {
+    XCTAssertEqual((0...20).map { ULPHistogram.bucket(UInt64($0)) },
+                   [0, 1, 2, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6])
+    XCTAssertEqual(ULPHistogram.bucket(.max), 6)
+    let two = Float(2)
+    let expected = Tensor([1, 1, two, two, .nan, .infinity, 3, 4])
+    let actual = Tensor([1, Float(1).nextUp, two.nextUp.nextUp.nextUp, .infinity, .nan, .infinity, .nan, 4])
+    let v = ValueComparison(actual: actual, expected: expected, tolerance: .default(for: .float32))
+    XCTAssertEqual(v.ulpHistogram.counts, [4, 1, 0, 1, 0, 0, 0])  // 1, nan/nan, inf/inf, 4 at 0
+    XCTAssertEqual(v.ulpHistogram.nonFinite, 2)
+    XCTAssertEqual(v.ulpHistogram.total, v.elementCount)
+    let ints = Tensor(shape: [2], storage: .int32([1, 2]))
+    XCTAssertEqual(ValueComparison(actual: ints, expected: ints, tolerance: .default(for: .int32)).ulpHistogram.total, 0)
+  }
+
   func testValueComparisonReportsTheFirstFailure() {
     let v = ValueComparison(
       actual: Tensor([1.0, 2.5, .nan] as [Double]), expected: Tensor([1.0, 2.0, 3.0] as [Double]),

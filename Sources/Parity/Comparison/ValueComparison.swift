@@ -24,6 +24,9 @@ public struct ValueComparison: Sendable, Equatable {
   public var maxAbsoluteError: Double
   /// The first element outside the tolerance, with both values.
   public var firstFailure: (index: Int, actual: Double, expected: Double)?
+  /// Every element's ULP distance, bucketed (same non-finite values at 0); for a floating
+  /// dtype its `total` is `elementCount`. Empty for other dtypes.
+  public var ulpHistogram = ULPHistogram()
 
   public var passes: Bool { failingElements == 0 }
 
@@ -33,7 +36,7 @@ public struct ValueComparison: Sendable, Equatable {
       && lhs.withinOneULPElements == rhs.withinOneULPElements && lhs.maxULP == rhs.maxULP
       && lhs.nonFiniteDisagreements == rhs.nonFiniteDisagreements
       && lhs.maxAbsoluteError.bitPattern == rhs.maxAbsoluteError.bitPattern
-      && lhs.firstFailure?.index == rhs.firstFailure?.index
+      && lhs.firstFailure?.index == rhs.firstFailure?.index && lhs.ulpHistogram == rhs.ulpHistogram
   }
 }
 
@@ -53,6 +56,7 @@ extension ValueComparison {
     var nonFinite = 0
     var maxAbs = 0.0
     var firstFailure: (Int, Double, Double)? = nil
+    var histogram = ULPHistogram()
     for i in 0..<e.count {
       let ok = tolerance.accepts(a[i], e[i])
       if !ok {
@@ -67,19 +71,25 @@ extension ValueComparison {
       if !bothFinite && !sameNonFinite { nonFinite += 1 }
       if sameNonFinite {
         withinOne += 1
-        if dtype.isFloatingPoint { maxULP = max(maxULP ?? 0, 0) }
+        if dtype.isFloatingPoint {
+          maxULP = max(maxULP ?? 0, 0)
+          histogram.add(0)
+        }
       } else if bothFinite, let d = ULP.distance(a[i], e[i], in: dtype) {
         maxULP = max(maxULP ?? 0, d)
+        histogram.add(d)
         if d <= 1 { withinOne += 1 }
       } else if exact {
         withinOne += 1
       }
       if a[i].isFinite && e[i].isFinite { maxAbs = max(maxAbs, abs(a[i] - e[i])) }
     }
+    if dtype.isFloatingPoint { histogram.nonFinite = nonFinite }
     self.init(
       dtype: dtype, elementCount: e.count, tolerance: tolerance, failingElements: failing,
       bitExactElements: bitExact, withinOneULPElements: withinOne, maxULP: maxULP,
-      nonFiniteDisagreements: nonFinite, maxAbsoluteError: maxAbs, firstFailure: firstFailure.map { (index: $0.0, actual: $0.1, expected: $0.2) })
+      nonFiniteDisagreements: nonFinite, maxAbsoluteError: maxAbs, firstFailure: firstFailure.map { (index: $0.0, actual: $0.1, expected: $0.2) },
+      ulpHistogram: histogram)
   }
 }
 

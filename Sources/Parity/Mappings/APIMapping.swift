@@ -31,12 +31,18 @@ public struct MappingDocumentation: Sendable {
   public var parameters: [ParameterCorrespondence]
   /// Where the page lives, for the report's header.
   public var source: String?
+  /// Figures of the loss against its margin, which the report draws.
+  public var curves: [MarginCurve]
 
-  public init(descriptions: [String: String], claim: String, parameters: [ParameterCorrespondence], source: String? = nil) {
+  public init(
+    descriptions: [String: String], claim: String, parameters: [ParameterCorrespondence], source: String? = nil,
+    curves: [MarginCurve] = []
+  ) {
     self.descriptions = descriptions
     self.claim = claim
     self.parameters = parameters
     self.source = source
+    self.curves = curves
   }
 }
 
