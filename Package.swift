@@ -24,6 +24,8 @@ let package = Package(
     // Subcommands and flag parsing; the executable only calls into it.
     .target(name: "ParityCLI", dependencies: ["ParityCore", "ParityFixtures", "Parity", "ParityReport"]),
     .executableTarget(name: "parity", dependencies: ["ParityCLI"]),
+    // Vectorized exp and log1p in pure Swift SIMD, and the fused SoftMarginLoss loops built on them.
+    .target(name: "ParityMath"),
 
     .target(name: "ParityTestSupport", dependencies: ["ParityCore", "ParityFixtures"], path: "Tests/ParityTestSupport"),
     .testTarget(name: "ParityCoreTests", dependencies: ["ParityCore", "ParityTestSupport"]),
