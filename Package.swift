@@ -34,5 +34,6 @@ let package = Package(
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"]),
     .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"]),
+    .testTarget(name: "ParityMathTests", dependencies: ["ParityMath", "ParityTestSupport"]),
   ]
 )
