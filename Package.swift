@@ -7,7 +7,7 @@ import PackageDescription
 let package = Package(
   name: "Parity",
   products: [
-    .library(name: "Parity", targets: ["Parity", "ParityCore", "ParityFixtures", "ParityKernels"]),
+    .library(name: "Parity", targets: ["Parity", "ParityCore", "ParityFixtures", "ParityKernels", "ParityMath"]),
     .executable(name: "parity", targets: ["parity"]),
   ],
   targets: [
@@ -15,8 +15,10 @@ let package = Package(
     .target(name: "ParityCore", linkerSettings: [.linkedLibrary("m")]),
     // The fixture contract: a byte-level JSON scanner and a validating loader.
     .target(name: "ParityFixtures", dependencies: ["ParityCore"]),
+    // Vectorized exp and log1p in pure Swift SIMD, and the fused SoftMarginLoss loops built on them.
+    .target(name: "ParityMath"),
     // Swift implementations of the mapped APIs, reproducing the frameworks' CPU numerics.
-    .target(name: "ParityKernels", dependencies: ["ParityCore"]),
+    .target(name: "ParityKernels", dependencies: ["ParityCore", "ParityMath"]),
     // Mappings, parameter-name adapters, the runner and the comparison of outcomes.
     .target(name: "Parity", dependencies: ["ParityCore", "ParityFixtures", "ParityKernels"]),
     // Markdown reports and the JSON summary, rendered from the runner's results.
@@ -32,5 +34,6 @@ let package = Package(
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "ParityMathTests", dependencies: ["ParityMath", "ParityTestSupport"]),
   ]
 )
