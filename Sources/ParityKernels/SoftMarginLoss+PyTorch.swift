@@ -13,9 +13,9 @@ extension SoftMarginLoss {
     try checkPyTorchArguments(input: input, target: target)
     let factors = PyTorchFactors(target: target, input: input)
     switch (input.storage, factors) {
-    case (.float32(let x), .float(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
+    case (.float32(let x), .float(let y)): return chunkedLosses(x, y, shape: input.shape, reduction: reduction)
     case (.float32(let x), .double(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
-    case (.float64(let x), .double(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
+    case (.float64(let x), .double(let y)): return chunkedLosses(x, y, shape: input.shape, reduction: reduction)
     case (.float16(let x), .float(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
     case (.float16(let x), .double(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
     case (.bfloat16(let x), .float(let y)): return pytorchLosses(x, y, shape: input.shape, reduction: reduction)
@@ -56,21 +56,6 @@ extension SoftMarginLoss {
         y.withUnsafeBufferPointer { y in
           for i in 0..<x.count {
             out[i] = log1p(exp(F.product(-x[i], y[i])))
-          }
-        }
-      }
-      initialized = x.count
-    }
-    return pytorchReduced(losses, shape: shape, reduction: reduction)
-  }
-
-  /// float64 input: every op in Double.
-  static func pytorchLosses(_ x: [Double], _ y: [Double], shape: [Int], reduction: LossReduction) -> Tensor {
-    let losses = [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
-      x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          for i in 0..<x.count {
-            out[i] = log1p(exp(-x[i] * y[i]))
           }
         }
       }
