@@ -201,16 +201,33 @@ extension MappingReport {
     return "\(part) (\(tenths / 10).\(tenths % 10)%)"
   }
 
+  /// Mismatches with the command that shows each in full; the first few also carry their
+  /// reproduction snippets inline, folded, so a reader can run them straight from the report.
+  static let inlineReproductions = 5
+
   var mismatches: String {
     var text = "\n## Mismatches\n\n"
-    var any = false
+    var shown = 0
     for caseResult in result.cases {
       for check in caseResult.checks where check.status == .mismatch {
-        any = true
-        text += "- \(Markdown.code(caseResult.id)) via \(name(check.framework)): \(FindingText.describe(check))\n"
+        let command = "swift run parity show '\(caseResult.id)' --api \(mapping.id)"
+        text += "- \(Markdown.code(caseResult.id)) via \(name(check.framework)): \(FindingText.describe(check)). "
+          + "Reproduce: \(Markdown.code(command))\n"
+        guard shown < Self.inlineReproductions,
+          let call = caseResult.fixtureCase.call(check.framework), let adapter = mapping.adapter(for: check.framework)
+        else { continue }
+        shown += 1
+        text += "\n  <details><summary>Reproduction</summary>\n\n"
+          + "  ```python\n\(indent(PythonSnippet.call(call, of: caseResult.fixtureCase, adapter: adapter, style: .reproduction)))\n  ```\n\n"
+          + "  ```swift\n\(indent(SwiftSnippet.program(call, of: caseResult.fixtureCase, api: mapping.id, fixturePath: caseResult.fixturePath)))\n  ```\n\n"
+          + "  </details>\n\n"
       }
     }
-    return text + (any ? "" : "None: every recorded outcome that could be checked matched.\n")
+    return text + (text.hasSuffix("## Mismatches\n\n") ? "None: every recorded outcome that could be checked matched.\n" : "")
+  }
+
+  func indent(_ code: String) -> String {
+    code.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
   }
 
   var provenance: String {

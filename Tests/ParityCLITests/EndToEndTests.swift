@@ -31,6 +31,23 @@ final class EndToEndTests: XCTestCase {
       run.stdout.contains("MISMATCH float32/2x2/mean/doc-example-wrong-golden [pytorch]: 1 of 1 elements outside"),
       run.stdout)
     XCTAssertTrue(run.stdout.contains("0 match, 1 mismatch, 0 unverified"), run.stdout)
+    XCTAssertTrue(run.stdout.contains("Reproduce one: parity show CASE_ID --api SoftMarginLoss"), run.stdout)
+  }
+
+  func testTheReportListsEachMismatchWithItsReproduction() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let run = try ParityProcess.run(["run", "--fixtures", wrongGolden, "--reports", directory.path])
+    XCTAssertEqual(run.status, 1, run.stderr)
+    let report = try String(contentsOfFile: directory.url.appendingPathComponent("SoftMarginLoss.md").path, encoding: .utf8)
+    for expected in [
+      "Reproduce: `swift run parity show 'float32/2x2/mean/doc-example-wrong-golden' --api SoftMarginLoss`",
+      "  x = torch.tensor([[0.30000001192092896, 0.699999988079071], [0.5, 0.5]], dtype=torch.float32)",
+      "  ```swift",
+      "  switch adapter.call([(\"input\", .tensor(\"x\")), (\"target\", .tensor(\"y\")), (\"reduction\", .string(\"mean\"))], in: fixtureCase) {",
+    ] {
+      XCTAssertTrue(report.contains(expected), expected)
+    }
   }
 
   func testMalformedFixtureExitsTwoNamingFileCaseAndPath() throws {
