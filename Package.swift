@@ -8,6 +8,8 @@ let package = Package(
   name: "Parity",
   products: [
     .library(name: "Parity", targets: ["Parity"]),
+    // The loader alone, for the fuzz package in `Fuzz/`.
+    .library(name: "ParityFixtures", targets: ["ParityFixtures"]),
     .executable(name: "parity", targets: ["parity"]),
   ],
   targets: [
