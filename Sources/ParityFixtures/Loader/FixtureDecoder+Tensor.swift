@@ -63,8 +63,8 @@ extension FixtureDecoder {
   /// The product of `shape`, refusing overflow and counts above the limit.
   ///
   /// Counted by `Shape.elementCount`, the rule `Tensor` itself checks, so a shape that is
-  /// accepted here is one every later layer can count. (It reports overflow when a running
-  /// product overflows before a zero dimension is reached, so `[2^62, 4, 0]` is refused.)
+  /// accepted here is one every later layer can count. (A zero dimension anywhere gives 0
+  /// elements, so `[2^62, 4, 0]` is an empty tensor, not an overflow.)
   func elementCount(_ shape: [Int], at path: JSONPath) throws(FixtureError) -> Int {
     guard let count = Shape.elementCount(shape) else {
       throw failure(.elementCountOverflow(shape: "[" + shape.map(String.init).joined(separator: ", ") + "]"), at: path)
