@@ -56,7 +56,7 @@ extension JSONScanner {
     case UInt8(ascii: "t"): replacement = 0x09
     case UInt8(ascii: "u"): return try scanUnicodeEscape(at: i)
     default:
-      throw JSONError(.syntax("invalid escape '\\\(describeByte(at: i + 1))' in a string"), at: i)
+      throw JSONError(.syntax("invalid escape in a string: '\\' followed by \(describeByte(at: i + 1))"), at: i)
     }
     scratch.append(replacement)
     return i + 2
