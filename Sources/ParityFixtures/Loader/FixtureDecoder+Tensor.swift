@@ -227,6 +227,12 @@ extension FixtureDecoder {
       throw failure(.invalidBase64(error), at: path)
     }
     guard decodedCount == expected else {
+      // The count comes from the length alone; text that is not base64 says so first.
+      do throws(Base64Error) {
+        try Base64.validate(encoded)
+      } catch {
+        throw failure(.invalidBase64(error), at: path)
+      }
       throw failure(.byteCountMismatch(bytes: decodedCount, expected: expected, dtype: dtype), at: path)
     }
     switch dtype {
