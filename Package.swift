@@ -29,7 +29,8 @@ let package = Package(
 
     .target(name: "ParityTestSupport", dependencies: ["ParityCore", "ParityFixtures"], path: "Tests/ParityTestSupport"),
     .testTarget(name: "ParityCoreTests", dependencies: ["ParityCore", "ParityTestSupport"]),
-    .testTarget(name: "ParityFixturesTests", dependencies: ["ParityFixtures", "ParityTestSupport"]),
+    // Corpus/ holds the bad-fixture files the tests read by path, not resources.
+    .testTarget(name: "ParityFixturesTests", dependencies: ["ParityFixtures", "ParityTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "ParityKernelsTests", dependencies: ["ParityKernels", "ParityTestSupport"]),
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"]),
