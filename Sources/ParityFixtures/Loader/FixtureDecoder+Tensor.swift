@@ -209,7 +209,11 @@ extension FixtureDecoder {
   func storageFromBase64(_ value: JSONValue, dtype: DType, count: Int, at path: JSONPath) throws(FixtureError) -> TensorStorage {
     guard case .string(var text) = value else { throw failure(.wrongType(expected: "a string", found: value.kind), at: path) }
     let (expected, overflow) = count.multipliedReportingOverflow(by: dtype.byteWidth)
-    guard !overflow else { throw failure(.tooManyElements(count: count, limit: limits.maxElementsPerTensor), at: path) }
+    guard !overflow else {
+      // Only with a limit raised past Int.max / width: the bytes, not the elements, overflow,
+      // so the limit that applies is the one the byte count allows.
+      throw failure(.tooManyElements(count: count, limit: Int.max / dtype.byteWidth), at: path)
+    }
     var result: Result<TensorStorage, FixtureError> = .success(.bool([]))
     text.withUTF8 { encoded in
       result = Result { () throws(FixtureError) -> TensorStorage in
