@@ -43,7 +43,11 @@ struct RunCommand {
       throw CLIError.usage("unknown API '\(api)'\(hint); known: \(registry.ids.joined(separator: ", "))")
     }
     let reportsDirectory = reports ?? "Reports"
-    try refuseReportsInsideFixtures(reportsDirectory)
+    // Resolved once; what is checked is where the files go.
+    let reportsTarget = Self.resolved(reportsDirectory)
+    try refuseInsideFixtures(reportsTarget, flag: "--reports", given: reportsDirectory)
+    let jsonTarget = jsonPath.map(Self.resolved)
+    if let jsonPath, let jsonTarget { try refuseInsideFixtures(jsonTarget, flag: "--json", given: jsonPath) }
     let loaded = try fixtures.load()
     try validateTags(loaded)
 
@@ -55,9 +59,9 @@ struct RunCommand {
     }
     console.out(Summary(result).text)
 
-    if let jsonPath {
+    if let jsonPath, let jsonTarget {
       do {
-        try AtomicFile.write(JSONSummary(result).json, to: jsonPath)
+        try AtomicFile.write(JSONSummary(result).json, to: jsonTarget)
       } catch {
         throw CLIError("cannot write \(jsonPath): \(error.localizedDescription)", exitCode: .invalidInput)
       }
@@ -77,7 +81,7 @@ struct RunCommand {
       console.out("Reports not written: a selection is active (give --reports DIR to write them).\n")
     } else if write {
       do {
-        try reportSet.write(to: reportsDirectory)
+        try reportSet.write(to: reportsTarget)
       } catch {
         throw CLIError("cannot write reports to \(reportsDirectory): \(error.localizedDescription)", exitCode: .invalidInput)
       }
@@ -86,19 +90,42 @@ struct RunCommand {
     return exit
   }
 
-  /// Reports must never land among the fixtures, where a later run would try to load them.
-  func refuseReportsInsideFixtures(_ directory: String) throws(CLIError) {
-    let target = Self.absolute(directory)
+  /// Parity never writes among the fixtures, where a later run would try to load what it
+  /// wrote: `target` (resolved) may not be a fixtures root nor lie inside one.
+  func refuseInsideFixtures(_ target: String, flag: String, given: String) throws(CLIError) {
     for root in fixtures.resolvedRoots {
-      let fixtureRoot = Self.absolute(root)
-      if target == fixtureRoot || target.hasPrefix(fixtureRoot + "/") {
-        throw CLIError.usage("--reports \(directory) is inside the fixtures folder \(root)")
+      let fixtureRoot = Self.resolved(root)
+      if target == fixtureRoot || target.hasPrefix(fixtureRoot == "/" ? "/" : fixtureRoot + "/") {
+        throw CLIError.usage("\(flag) \(given) is inside the fixtures folder \(root)")
       }
     }
   }
 
-  static func absolute(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  /// `path` as an absolute path the way the file system will resolve it when Parity writes
+  /// there: the deepest part that exists through `realpath` (symbolic links, `.` and `..`
+  /// followed as the kernel follows them), then the parts that do not exist yet, whose `.`
+  /// and `..` can only be read as text.
+  static func resolved(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let components = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    var existing = components.count
+    var base = "/"
+    while existing > 0 {
+      if let real = realpath("/" + components[0..<existing].joined(separator: "/"), nil) {
+        base = String(cString: real)
+        free(real)
+        break
+      }
+      existing -= 1
+    }
+    for component in components[existing...] {
+      switch component {
+      case ".": continue
+      case "..": base = (base as NSString).deletingLastPathComponent
+      default: base = base == "/" ? "/" + component : base + "/" + component
+      }
+    }
+    return base
   }
 
   /// A `--tag` no case carries is almost always a typo: say so rather than check nothing.
