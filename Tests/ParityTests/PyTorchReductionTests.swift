@@ -7,9 +7,9 @@ final class PyTorchReductionTests: XCTestCase {
   func testLegacyTruthTable() throws {
     let table: [(Bool?, Bool?, LossReduction?)] = [
       (nil, nil, nil),  // neither given: `reduction` applies
-      (nil, true, .mean), (nil, false, .none),
-      (true, nil, .mean), (true, true, .mean), (true, false, .none),
-      (false, nil, .sum), (false, true, .sum), (false, false, .none),
+      (nil, true, .mean), (nil, false, LossReduction.none),
+      (true, nil, .mean), (true, true, .mean), (true, false, LossReduction.none),
+      (false, nil, .sum), (false, true, .sum), (false, false, LossReduction.none),
     ]
     for (sizeAverage, reduce, expected) in table {
       let resolved = try PyTorchReduction.resolve(sizeAverage: sizeAverage, reduce: reduce, reduction: "sum")
