@@ -8,6 +8,8 @@ let package = Package(
   name: "Parity",
   products: [
     .library(name: "Parity", targets: ["Parity", "ParityCore", "ParityFixtures", "ParityKernels", "ParityMath"]),
+    // The loader alone, for the fuzz package in `Fuzz/`.
+    .library(name: "ParityFixtures", targets: ["ParityFixtures"]),
     .executable(name: "parity", targets: ["parity"]),
   ],
   targets: [
@@ -29,7 +31,8 @@ let package = Package(
 
     .target(name: "ParityTestSupport", dependencies: ["ParityCore", "ParityFixtures"], path: "Tests/ParityTestSupport"),
     .testTarget(name: "ParityCoreTests", dependencies: ["ParityCore", "ParityTestSupport"]),
-    .testTarget(name: "ParityFixturesTests", dependencies: ["ParityFixtures", "ParityTestSupport"]),
+    // Corpus/ holds the bad-fixture files the tests read by path, not resources.
+    .testTarget(name: "ParityFixturesTests", dependencies: ["ParityFixtures", "ParityTestSupport"], exclude: ["Corpus"]),
     .testTarget(name: "ParityKernelsTests", dependencies: ["ParityKernels", "ParityTestSupport"]),
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"], exclude: ["__Snapshots__"]),

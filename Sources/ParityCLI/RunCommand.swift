@@ -61,7 +61,13 @@ struct RunCommand {
       throw CLIError.usage("unknown API '\(api)'\(hint); known: \(registry.ids.joined(separator: ", "))")
     }
     let reportsDirectory = reports ?? "Reports"
-    try refuseReportsInsideFixtures(reportsDirectory)
+    // Resolved once; what is checked is where the files go.
+    let reportsTarget = Self.resolved(reportsDirectory)
+    try refuseInsideFixtures(reportsTarget, flag: "--reports", given: reportsDirectory)
+    let jsonTarget = jsonPath.map(Self.resolved)
+    if let jsonPath, let jsonTarget { try refuseInsideFixtures(jsonTarget, flag: "--json", given: jsonPath) }
+    let junitTarget = junitPath.map(Self.resolved)
+    if let junitPath, let junitTarget { try refuseInsideFixtures(junitTarget, flag: "--junit", given: junitPath) }
     let loaded = try fixtures.load()
     try validateTags(loaded)
 
@@ -78,8 +84,8 @@ struct RunCommand {
     progress?.finish()
     if !quiet { console.out(Summary(result, style: TerminalStyle(console: console)).text) }
 
-    if let jsonPath { try Self.write(JSONSummary(result).json, to: jsonPath) }
-    if let junitPath { try Self.write(JUnitReport(result).xml, to: junitPath) }
+    if let jsonPath, let jsonTarget { try Self.write(JSONSummary(result).json, to: jsonTarget, given: jsonPath) }
+    if let junitPath, let junitTarget { try Self.write(JUnitReport(result).xml, to: junitTarget, given: junitPath) }
 
     let reportSet = ReportSet(result)
     var exit: ExitCode = result.totals.mismatch > 0 ? .failure : .success
@@ -95,7 +101,7 @@ struct RunCommand {
       if !quiet { console.out("Reports not written: a selection is active (give --reports DIR to write them).\n") }
     } else if write {
       do {
-        try reportSet.write(to: reportsDirectory)
+        try reportSet.write(to: reportsTarget)
       } catch {
         throw CLIError("cannot write reports to \(reportsDirectory): \(error.localizedDescription)", exitCode: .invalidInput)
       }
@@ -104,27 +110,50 @@ struct RunCommand {
     return exit
   }
 
-  static func write(_ contents: String, to path: String) throws(CLIError) {
+  static func write(_ contents: String, to target: String, given: String) throws(CLIError) {
     do {
-      try AtomicFile.write(contents, to: path)
+      try AtomicFile.write(contents, to: target)
     } catch {
-      throw CLIError("cannot write \(path): \(error.localizedDescription)", exitCode: .invalidInput)
+      throw CLIError("cannot write \(given): \(error.localizedDescription)", exitCode: .invalidInput)
     }
   }
 
-  /// Reports must never land among the fixtures, where a later run would try to load them.
-  func refuseReportsInsideFixtures(_ directory: String) throws(CLIError) {
-    let target = Self.absolute(directory)
+  /// Parity never writes among the fixtures, where a later run would try to load what it
+  /// wrote: `target` (resolved) may not be a fixtures root nor lie inside one.
+  func refuseInsideFixtures(_ target: String, flag: String, given: String) throws(CLIError) {
     for root in fixtures.resolvedRoots {
-      let fixtureRoot = Self.absolute(root)
-      if target == fixtureRoot || target.hasPrefix(fixtureRoot + "/") {
-        throw CLIError.usage("--reports \(directory) is inside the fixtures folder \(root)")
+      let fixtureRoot = Self.resolved(root)
+      if target == fixtureRoot || target.hasPrefix(fixtureRoot == "/" ? "/" : fixtureRoot + "/") {
+        throw CLIError.usage("\(flag) \(given) is inside the fixtures folder \(root)")
       }
     }
   }
 
-  static func absolute(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  /// `path` as an absolute path the way the file system will resolve it when Parity writes
+  /// there: the deepest part that exists through `realpath` (symbolic links, `.` and `..`
+  /// followed as the kernel follows them), then the parts that do not exist yet, whose `.`
+  /// and `..` can only be read as text.
+  static func resolved(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let components = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    var existing = components.count
+    var base = "/"
+    while existing > 0 {
+      if let real = realpath("/" + components[0..<existing].joined(separator: "/"), nil) {
+        base = String(cString: real)
+        free(real)
+        break
+      }
+      existing -= 1
+    }
+    for component in components[existing...] {
+      switch component {
+      case ".": continue
+      case "..": base = (base as NSString).deletingLastPathComponent
+      default: base = base == "/" ? "/" + component : base + "/" + component
+      }
+    }
+    return base
   }
 
   /// A `--tag` no case carries is almost always a typo: say so rather than check nothing.

@@ -1,4 +1,5 @@
 import ParityFixtures
+import ParityTestSupport
 import XCTest
 
 final class Base64Tests: XCTestCase {
@@ -40,6 +41,32 @@ final class Base64Tests: XCTestCase {
     XCTAssertEqual(kind("Zh=="), .nonzeroPaddingBits, "non-canonical: unused bits set")
     XCTAssertEqual(kind("Zm9="), .nonzeroPaddingBits)
     XCTAssertEqual(kind("Zm8é"), .length(5))
+  }
+
+  /// `validate` (used when a byte count is wrong, to report bad text as bad text first)
+  /// accepts and refuses exactly what `decode` does, with the same error and offset.
+  func testValidateAgreesWithDecode() {
+    func outcomes(_ text: [UInt8]) -> (validate: Base64Error?, decode: Base64Error?) {
+      text.withUnsafeBufferPointer { buffer in
+        var validateError: Base64Error?
+        var decodeError: Base64Error?
+        do throws(Base64Error) { try Base64.validate(buffer) } catch { validateError = error }
+        do throws(Base64Error) { _ = try Base64.decode(buffer) } catch { decodeError = error }
+        return (validateError, decodeError)
+      }
+    }
+    var texts = ["", "Zg==", "Zm9vYmFy", "Zg==Zg==", "Z===", "====", "Zm=v", "Zh==", "Zm9=", "AACAPw==AACAPw==", "AAC PwAAgD8=", "AACAPwAA=AAA"]
+      .map { Array($0.utf8) }
+    var random = SeededGenerator(seed: 0xB64)
+    let alphabet = Array("AQgwZz09+/=- ".utf8)
+    for _ in 0..<20_000 {
+      let length = 4 * Int.random(in: 0...4, using: &random) + (Int.random(in: 0..<8, using: &random) == 0 ? 1 : 0)
+      texts.append((0..<length).map { _ in alphabet.randomElement(using: &random)! })
+    }
+    for text in texts {
+      let (validate, decode) = outcomes(text)
+      XCTAssertEqual(validate, decode, String(decoding: text, as: UTF8.self))
+    }
   }
 
   func testDecodedCountComesFromLengthAlone() throws {

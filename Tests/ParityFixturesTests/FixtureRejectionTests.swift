@@ -276,6 +276,11 @@ final class FixtureRejectionTests: XCTestCase {
     XCTAssertEqual(symbol.description, Self.prefix + ".tensors.x.base64: invalid base64: byte 32 at character 4 is not in the base64 alphabet")
     let bits = try XCTUnwrap(tensorRejection(#"{ "dtype": "bool", "shape": [1], "base64": "AR==" }"#))
     XCTAssertEqual(bits.reason, .invalidBase64(Base64Error(.nonzeroPaddingBits, at: 1)))
+    // The size comes from the length alone; text that is not base64 is reported as such
+    // rather than as holding a number of bytes it does not hold.
+    let middle = try XCTUnwrap(tensorRejection(#"{ "dtype": "float32", "shape": [2], "base64": "AACAPw==AACAPw==" }"#))
+    XCTAssertEqual(middle.reason, .invalidBase64(Base64Error(.invalidSymbol(UInt8(ascii: "=")), at: 6)))
+    XCTAssertEqual(middle.description, Self.prefix + ".tensors.x.base64: invalid base64: '=' at character 6 is not in the base64 alphabet")
     XCTAssertEqual(tensorRejection(#"{ "dtype": "float32", "shape": [1], "base64": [0] }"#)?.reason, .wrongType(expected: "a string", found: .array))
   }
 

@@ -66,6 +66,8 @@ final class JSONParserTests: XCTestCase {
     for bad in [#""\x""#, #""\u12""#, #""\u12G4""#, #""abc"#, "\"a\u{1}b\"", "\"tab\there\"", #""\"#] {
       guard case .syntax? = error(bad)?.kind else { return XCTFail("accepted \(bad.debugDescription)") }
     }
+    XCTAssertEqual(error(#""a\xb""#)?.kind, .syntax(#"invalid escape in a string: '\' followed by 'x'"#))
+    XCTAssertEqual(error("\"a\\\u{7}\"")?.kind, .syntax(#"invalid escape in a string: '\' followed by byte 0x07"#))
   }
 
   func testRejectsInvalidUTF8() {

@@ -27,13 +27,19 @@ public struct ParityProcess {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
-  /// Runs `parity arguments` in `directory` and waits for it.
+  /// Runs `parity arguments` in `directory` and waits for it. A `launcher` (for example
+  /// `["/usr/bin/taskset", "-c", "0"]`) is a command that runs `parity` in turn.
   public static func run(
-    _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, launcher: [String] = []
   ) throws -> Outcome {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if let tool = launcher.first {
+      process.executableURL = URL(fileURLWithPath: tool)
+      process.arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = directory }
     if let environment { process.environment = environment }
     let out = Pipe()
@@ -48,5 +54,11 @@ public struct ParityProcess {
     return Outcome(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A launcher that runs `parity` with its address space capped at `kilobytes`, so an
+  /// allocation the size of a hostile shape fails and the run crashes instead of exiting 2.
+  public static func addressSpaceLimit(kilobytes: Int) -> [String] {
+    ["/bin/sh", "-c", "ulimit -v \(kilobytes) && exec \"$0\" \"$@\""]
   }
 }

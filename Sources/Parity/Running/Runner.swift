@@ -11,27 +11,29 @@ public struct Runner: Sendable {
     self.registry = registry
   }
 
-  /// Checks `fixtures`, APIs in id order and cases in fixture then file order.
+  /// Checks `fixtures`, APIs in id order and cases in fixture path then file order.
   ///
-  /// Every fixture's API is resolved before any case runs, so an unknown API fails the whole
-  /// run rather than dropping a file. Cases run concurrently into fixed slots: the result
-  /// does not depend on scheduling.
+  /// Fixtures are taken in byte-wise path order (as `FixtureLoader.discover` lists them), so
+  /// the result does not depend on the order they are passed in. Every fixture's API is
+  /// resolved before any case runs, so an unknown API fails the whole run rather than
+  /// dropping a file. Cases run concurrently into fixed slots: the result does not depend on
+  /// scheduling.
   public func run(
     _ fixtures: [Fixture], selection: CaseSelection = .all, progress: (@Sendable (RunProgress) -> Void)? = nil
   ) throws(RunError) -> RunResult {
     var byAPI: [String: (mapping: APIMapping, fixtures: [Fixture])] = [:]
-    for fixture in fixtures {
+    let ordered = fixtures.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    for fixture in ordered {
       guard let mapping = registry.mapping(id: fixture.api) else {
         throw .unknownAPI(file: fixture.path, api: fixture.api, known: registry.ids)
       }
       guard selection.includes(api: fixture.api) else { continue }
       byAPI[fixture.api, default: (mapping, [])].fixtures.append(fixture)
     }
-    // Fixtures in path order, so the run (and each shard) does not depend on argument order.
+    // Cases are numbered in this order for sharding, so shards do not depend on argument order either.
     var ordinal = 0
     let plan = byAPI.keys.sorted().map { id -> (APIMapping, [Fixture], [(String, FixtureCase)]) in
-      let (mapping, unsorted) = byAPI[id]!
-      let fixtures = unsorted.sorted { $0.path < $1.path }
+      let (mapping, fixtures) = byAPI[id]!
       var work: [(String, FixtureCase)] = []
       for fixture in fixtures {
         for fixtureCase in fixture.cases where selection.includes(fixtureCase) {

@@ -76,6 +76,32 @@ public enum Base64 {
     }
   }
 
+  /// Checks `encoded` exactly as `decode` does, without writing anything: for a caller that
+  /// found the decoded size wrong and must first tell whether the text is base64 at all.
+  public static func validate(_ encoded: UnsafeBufferPointer<UInt8>) throws(Base64Error) {
+    _ = try decodedCount(of: encoded)
+    var scratch: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var start = 0
+    while start < encoded.count {
+      let quad = UnsafeBufferPointer(rebasing: encoded[start..<(start + 4)])
+      do throws(Base64Error) {
+        // Padding may only end the text; inside it, `=` is a symbol outside the alphabet.
+        if start + 4 < encoded.count, quad.contains(UInt8(ascii: "=")),
+          let bad = quad.firstIndex(where: { decodingTable[Int($0)] == 0xFF })
+        {
+          throw Base64Error(.invalidSymbol(quad[bad]), at: bad)
+        }
+        let count = try decodedCount(of: quad)
+        try withUnsafeMutableBytes(of: &scratch) { (raw) throws(Base64Error) in
+          try decode(quad, into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
+        }
+      } catch {
+        throw Base64Error(error.kind, at: start + error.offset)
+      }
+      start += 4
+    }
+  }
+
   /// Decodes `encoded` into a new byte array.
   public static func decode(_ encoded: UnsafeBufferPointer<UInt8>) throws(Base64Error) -> [UInt8] {
     let count = try decodedCount(of: encoded)

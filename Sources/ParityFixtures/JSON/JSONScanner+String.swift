@@ -15,7 +15,9 @@ extension JSONScanner {
       if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
       i += 1
     }
-    // Slow path: validate UTF-8 and decode escapes into `scratch`.
+    // Slow path: validate UTF-8 and decode escapes into `scratch`, whose size is checked
+    // before the plain prefix is copied in: a long run before an escape allocates nothing.
+    guard i - start <= maxStringLength else { throw JSONError(.stringTooLong(limit: maxStringLength), at: quote) }
     scratch.removeAll(keepingCapacity: true)
     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
     while true {
@@ -56,7 +58,7 @@ extension JSONScanner {
     case UInt8(ascii: "t"): replacement = 0x09
     case UInt8(ascii: "u"): return try scanUnicodeEscape(at: i)
     default:
-      throw JSONError(.syntax("invalid escape '\\\(describeByte(at: i + 1))' in a string"), at: i)
+      throw JSONError(.syntax("invalid escape in a string: '\\' followed by \(describeByte(at: i + 1))"), at: i)
     }
     scratch.append(replacement)
     return i + 2

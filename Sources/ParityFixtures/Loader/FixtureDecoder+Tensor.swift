@@ -63,8 +63,8 @@ extension FixtureDecoder {
   /// The product of `shape`, refusing overflow and counts above the limit.
   ///
   /// Counted by `Shape.elementCount`, the rule `Tensor` itself checks, so a shape that is
-  /// accepted here is one every later layer can count. (It reports overflow when a running
-  /// product overflows before a zero dimension is reached, so `[2^62, 4, 0]` is refused.)
+  /// accepted here is one every later layer can count. (A zero dimension anywhere gives 0
+  /// elements, so `[2^62, 4, 0]` is an empty tensor, not an overflow.)
   func elementCount(_ shape: [Int], at path: JSONPath) throws(FixtureError) -> Int {
     guard let count = Shape.elementCount(shape) else {
       throw failure(.elementCountOverflow(shape: "[" + shape.map(String.init).joined(separator: ", ") + "]"), at: path)
@@ -209,7 +209,11 @@ extension FixtureDecoder {
   func storageFromBase64(_ value: JSONValue, dtype: DType, count: Int, at path: JSONPath) throws(FixtureError) -> TensorStorage {
     guard case .string(var text) = value else { throw failure(.wrongType(expected: "a string", found: value.kind), at: path) }
     let (expected, overflow) = count.multipliedReportingOverflow(by: dtype.byteWidth)
-    guard !overflow else { throw failure(.tooManyElements(count: count, limit: limits.maxElementsPerTensor), at: path) }
+    guard !overflow else {
+      // Only with a limit raised past Int.max / width: the bytes, not the elements, overflow,
+      // so the limit that applies is the one the byte count allows.
+      throw failure(.tooManyElements(count: count, limit: Int.max / dtype.byteWidth), at: path)
+    }
     var result: Result<TensorStorage, FixtureError> = .success(.bool([]))
     text.withUTF8 { encoded in
       result = Result { () throws(FixtureError) -> TensorStorage in
@@ -227,6 +231,12 @@ extension FixtureDecoder {
       throw failure(.invalidBase64(error), at: path)
     }
     guard decodedCount == expected else {
+      // The count comes from the length alone; text that is not base64 says so first.
+      do throws(Base64Error) {
+        try Base64.validate(encoded)
+      } catch {
+        throw failure(.invalidBase64(error), at: path)
+      }
       throw failure(.byteCountMismatch(bytes: decodedCount, expected: expected, dtype: dtype), at: path)
     }
     switch dtype {
