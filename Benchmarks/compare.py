@@ -144,6 +144,46 @@ def swift_version():
         return "unknown"
 
 
+class ForeignLoad:
+    """CPU time the rest of the machine used: all busy time in /proc/stat minus this process's,
+    its finished children's (parity runs, builds) and parity-bench's."""
+
+    def __init__(self, bench_pid):
+        self.bench_pid = bench_pid
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def busy_seconds(self):
+        try:
+            with open("/proc/stat") as f:
+                fields = [int(v) for v in f.readline().split()[1:]]
+        except OSError:
+            return None
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+        return (user + nice + system + irq + softirq + steal) / self.tick
+
+    def own_seconds(self):
+        t = os.times()
+        own = t.user + t.system + t.children_user + t.children_system
+        try:
+            with open(f"/proc/{self.bench_pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            own += (int(fields[11]) + int(fields[12])) / self.tick
+        except (OSError, IndexError, ValueError):
+            pass
+        return own
+
+    def snapshot(self):
+        busy = self.busy_seconds()
+        return None if busy is None else (time.monotonic(), busy - self.own_seconds())
+
+    @staticmethod
+    def describe(start, end, cores):
+        if start is None or end is None:
+            return "unknown"
+        wall, foreign = end[0] - start[0], max(0.0, end[1] - start[1])
+        return f"{foreign:.1f} CPU-s in {wall:.0f} s ({foreign / wall / cores:.0%} of the machine)"
+
+
 def load_text():
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
@@ -439,6 +479,7 @@ def main():
             return 2
 
     bench = SwiftBench(bench_exe)
+    foreign = ForeignLoad(bench.process.pid)
     info = bench.request("info")
     if info.get("configuration") != "release":
         log("warning: parity-bench is not a release build")
@@ -449,6 +490,8 @@ def main():
     out = []
     tmp = Path(tempfile.mkdtemp(prefix="parity-bench-"))
     failures = 0
+    cores = int(info["cores"])
+    marks = {"start": foreign.snapshot()}
     try:
         bandwidth_mib = args.bandwidth_mib
         before = float(bench.request("bandwidth", bandwidth_mib, 9 if not args.quick else 5)["gbps"])
@@ -458,9 +501,11 @@ def main():
             failures += kernel_failures
         after = float(bench.request("bandwidth", bandwidth_mib, 9 if not args.quick else 5)["gbps"])
         log(f"read bandwidth after the kernels: {after:.2f} GB/s")
+        marks["kernels"] = foreign.snapshot()
         if not args.skip_harness:
             run_table, load_table, harness_failures = measure_harness(bench, parity_exe, args, tmp)
             failures += harness_failures
+        marks["end"] = foreign.snapshot()
     finally:
         bench.close()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -472,8 +517,12 @@ def main():
         f"load average (1, 5, 15 min) {load_before} before, {load_after} after; "
         f"{swift_version()}; torch {torch.__version__} with {torch.get_num_threads()} threads "
         f"({torch.backends.cpu.get_cpu_capability()}), numpy {np.__version__}; parity {git_revision()}; "
-        f"{'quick' if args.quick else 'full'} mode, {args.rounds} alternating rounds, "
+        f"{'quick' if args.quick else 'full'} mode, alternating rounds: {args.rounds}, "
         f"{time.time() - started:.0f} s.\n")
+    out.append(
+        "Other processes on the machine (busy CPU time from /proc/stat, minus this run's): "
+        f"{ForeignLoad.describe(marks['start'], marks['kernels'], cores)} during the kernel section, "
+        f"{ForeignLoad.describe(marks['kernels'], marks['end'], cores)} during the harness section.\n")
     out.append(
         f"Read bandwidth (parity-bench, {info['cores']} threads summing {bandwidth_mib} MiB): "
         f"{before:.2f} GB/s before the kernels, {after:.2f} GB/s after; the table uses the first.\n")
