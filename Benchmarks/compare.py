@@ -3,8 +3,8 @@
 
 Run with the recorder's virtual environment (torch and numpy), from anywhere:
 
-    Fixtures/record/.venv/bin/python Benchmarks/compare.py            # full run, a few minutes
-    Fixtures/record/.venv/bin/python Benchmarks/compare.py --quick    # smoke run, under a minute
+    Fixtures/record/.venv/bin/python Benchmarks/compare.py            # full run, about 4 minutes
+    Fixtures/record/.venv/bin/python Benchmarks/compare.py --quick    # smoke run, about 30 seconds
 
 It builds (unless --no-build) the release `parity-bench` (Benchmarks/) and `parity` (the main
 package), then:
