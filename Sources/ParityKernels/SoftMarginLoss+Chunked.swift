@@ -36,7 +36,7 @@ extension SoftMarginLoss {
 
   /// Below this many elements one thread does all chunks: waking workers costs more than
   /// they save.
-  static let parallelThreshold = 1 << 17
+  static let parallelThreshold = 1 << 15
 
   /// Same-dtype float32 or float64 losses, chunk by chunk on all cores above
   /// `parallelThreshold`: PyTorch's four rounded ops per element and, for `sum`/`mean`, each
