@@ -22,18 +22,6 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
-    let count = input.count
-    precondition(target.count == count && output.count == count, "softMarginLossRounded: buffer counts differ")
-    guard count > 0, let x = input.baseAddress, let y = target.baseAddress, let out = output.baseAddress else { return }
-    var i = 0
-    while i + 8 <= count {
-      let v = softMarginLossRounded(load8(x + i), load8(y + i))
-      UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: SIMD8<Float>.self)
-      i += 8
-    }
-    if i < count {
-      let v = softMarginLossRounded(loadPartial8(x + i, count - i), loadPartial8(y + i, count - i))
-      for lane in 0..<(count - i) { out[i + lane] = v[lane] }
-    }
+    forEachLane(input: input, target: target, output: output) { softMarginLossRounded($0, $1) }
   }
 }

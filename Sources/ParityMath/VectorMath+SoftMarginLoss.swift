@@ -34,18 +34,29 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
+    forEachLane(input: input, target: target, output: output) { softMarginLoss($0, $1) }
+  }
+
+  /// `output[i] = lane(input, target)[i]`, eight elements at a time; the last `count % 8`
+  /// go through the same `lane` on a zero-padded vector, so every element gets the same
+  /// bits wherever it sits. All three buffers must have the same count.
+  @inlinable @inline(__always)
+  static func forEachLane(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>,
+    _ lane: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
+  ) {
     let count = input.count
     precondition(target.count == count && output.count == count, "softMarginLoss: buffer counts differ")
     guard count > 0, let x = input.baseAddress, let y = target.baseAddress, let out = output.baseAddress else { return }
     var i = 0
     while i + 8 <= count {
-      let v = softMarginLoss(load8(x + i), load8(y + i))
+      let v = lane(load8(x + i), load8(y + i))
       UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: SIMD8<Float>.self)
       i += 8
     }
     if i < count {
-      let v = softMarginLoss(loadPartial8(x + i, count - i), loadPartial8(y + i, count - i))
-      for lane in 0..<(count - i) { out[i + lane] = v[lane] }
+      let v = lane(loadPartial8(x + i, count - i), loadPartial8(y + i, count - i))
+      for l in 0..<(count - i) { out[i + l] = v[l] }
     }
   }
 
