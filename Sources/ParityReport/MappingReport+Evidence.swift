@@ -81,6 +81,44 @@ extension MappingReport {
     return nil
   }
 
+  /// What each framework returns when the inputs' dtypes differ: the result-type rules a
+  /// port must follow, which mapping pages rarely state. Swift columns show what the port
+  /// predicts through each adapter, including where the recording cannot say (no kernel).
+  var mixedDTypes: String {
+    var combos: [(inputs: String, cases: [CaseResult])] = []
+    for caseResult in result.cases {
+      let dtypes = caseResult.fixtureCase.tensors.map(\.tensor.dtype)
+      guard Set(dtypes).count > 1 else { continue }
+      let inputs = dtypes.map(\.rawValue).joined(separator: " & ")
+      if let i = combos.firstIndex(where: { $0.inputs == inputs }) {
+        combos[i].cases.append(caseResult)
+      } else {
+        combos.append((inputs, [caseResult]))
+      }
+    }
+    guard !combos.isEmpty else { return "" }
+    let keys = frameworkKeys
+    var table = MarkdownTable(
+      ["Inputs", "Cases"] + keys.map(name) + mapping.adapters.map { "Swift via \(name($0.framework)) adapter" })
+    func distinct(_ briefs: [String]) -> String {
+      var seen: [String] = []
+      for brief in briefs where !seen.contains(brief) { seen.append(brief) }
+      return seen.isEmpty ? "-" : seen.joined(separator: "; ")
+    }
+    for combo in combos {
+      let recorded = keys.map { key in
+        distinct(combo.cases.compactMap { $0.fixtureCase.call(key).map { OutcomeSummary($0.outcome).brief } })
+      }
+      let computed = mapping.adapters.map { adapter in
+        distinct(combo.cases.compactMap { $0.check(for: adapter.framework)?.computed?.brief })
+      }
+      table.append([combo.inputs, String(combo.cases.count)] + recorded + computed)
+    }
+    return "## Result dtypes for mixed inputs\n\n"
+      + "The dtype each framework returns (or the error it raises) when the inputs' dtypes differ, with the shape "
+      + "of the result; the Swift columns are what the port computes through each adapter.\n\n" + table.rendered + "\n"
+  }
+
   /// The tag prefixes the behaviour tables group by, in this order.
   static let facets: [(prefix: String, title: String)] = [
     ("dtype:", "By dtype"), ("shape:", "By shape class"), ("reduction:", "By reduction"), ("topic:", "By topic"),

@@ -13,7 +13,7 @@ public struct MappingReport {
   public var fileName: String { "\(result.mapping.id).md" }
 
   public var markdown: String {
-    var sections = [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, behaviourTables, accuracy]
+    var sections = [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, mixedDTypes, behaviourTables, accuracy]
     let figures = figuresSection
     if !figures.isEmpty { sections.append(figures) }
     return (sections + [mismatches, provenance]).joined(separator: "\n")

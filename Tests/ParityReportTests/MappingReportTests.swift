@@ -43,7 +43,8 @@ final class MappingReportTests: XCTestCase {
       "**reduction-spelling**: PyTorch raises ValueError (argument); MindSpore raises RuntimeError (unsupported)",  // 'MEAN'
       "**reduction-spelling**: PyTorch returns a float32 value; MindSpore raises ValueError (argument)",  // elementwise_mean
       "**overflow**: PyTorch returns inf or nan where the exact loss is finite",
-      "| float16+float32 |",  // mixed dtypes, result type in the by-dtype table
+      "| float16+float32 |",  // mixed dtypes in the by-dtype table
+      "| float16 & float32 | 3 | float16 [2, 3]; float16 [] | unsupported error |",  // and the result type
     ] {
       XCTAssertTrue(markdown.contains(evidence), evidence)
     }
