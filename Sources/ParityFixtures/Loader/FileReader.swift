@@ -29,10 +29,24 @@ enum FileReader {
     guard size <= limit else {
       throw FixtureError(file: path, location: .path(.root), reason: .fileTooLarge(bytes: size, limit: limit))
     }
-    // One byte of slack shows whether the file grew since `fstat`.
-    var bytes = [UInt8](repeating: 0, count: 0)
-    bytes.reserveCapacity(size + 1)
-    var chunk = [UInt8](repeating: 0, count: min(max(size + 1, 4096), 1 << 24))
+    // Read straight into the result: no zero-filled staging buffer, no second copy. One
+    // byte of slack shows whether the file grew since `fstat`; if it did, keep reading.
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+      while initialized < buffer.count {
+        let got = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if got == 0 { break }
+        initialized += got
+      }
+    }
+    if failure != 0 { throw unreadable(path, systemMessage(failure)) }
+    guard bytes.count > size else { return bytes }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if got < 0 {
@@ -44,6 +58,9 @@ enum FileReader {
       if bytes.count > limit {
         throw FixtureError(file: path, location: .path(.root), reason: .fileTooLarge(bytes: bytes.count, limit: limit))
       }
+    }
+    guard bytes.count <= limit else {
+      throw FixtureError(file: path, location: .path(.root), reason: .fileTooLarge(bytes: bytes.count, limit: limit))
     }
     return bytes
   }
