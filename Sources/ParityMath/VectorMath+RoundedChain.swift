@@ -22,6 +22,8 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
-    forEachLane(input: input, target: target, output: output) { softMarginLossRounded($0, $1) }
+    forEachLane(input: input, target: target, output: output) { (x: SIMD8<Float>, y: SIMD8<Float>) in
+      softMarginLossRounded(x, y)
+    }
   }
 }

@@ -34,28 +34,37 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
-    forEachLane(input: input, target: target, output: output) { softMarginLoss($0, $1) }
+    forEachLane(input: input, target: target, output: output) { (x: SIMD8<Float>, y: SIMD8<Float>) in
+      softMarginLoss(x, y)
+    }
   }
 
-  /// `output[i] = lane(input, target)[i]`, eight elements at a time; the last `count % 8`
-  /// go through the same `lane` on a zero-padded vector, so every element gets the same
-  /// bits wherever it sits. All three buffers must have the same count.
+  /// `output[i] = lane(input, target)[i]`, one vector `V` at a time; the last
+  /// `count % V.scalarCount` elements go through the same `lane` on a zero-padded vector, so
+  /// every element gets the same bits wherever it sits. All three buffers must have the same
+  /// count; `output` may be `input` or `target` itself.
   @inlinable @inline(__always)
-  static func forEachLane(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>,
-    _ lane: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
-  ) {
+  static func forEachLane<V: SIMD>(
+    input: UnsafeBufferPointer<V.Scalar>, target: UnsafeBufferPointer<V.Scalar>,
+    output: UnsafeMutableBufferPointer<V.Scalar>, _ lane: (V, V) -> V
+  ) where V.Scalar: BinaryFloatingPoint {
     let count = input.count
+    let width = V.scalarCount
     precondition(target.count == count && output.count == count, "softMarginLoss: buffer counts differ")
     guard count > 0, let x = input.baseAddress, let y = target.baseAddress, let out = output.baseAddress else { return }
     var i = 0
-    while i + 8 <= count {
-      let v = lane(load8(x + i), load8(y + i))
-      UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: SIMD8<Float>.self)
-      i += 8
+    while i + width <= count {
+      let v = lane(UnsafeRawPointer(x + i).loadUnaligned(as: V.self), UnsafeRawPointer(y + i).loadUnaligned(as: V.self))
+      UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: V.self)
+      i += width
     }
     if i < count {
-      let v = lane(loadPartial8(x + i, count - i), loadPartial8(y + i, count - i))
+      var a = V(), b = V()
+      for l in 0..<(count - i) {
+        a[l] = x[i + l]
+        b[l] = y[i + l]
+      }
+      let v = lane(a, b)
       for l in 0..<(count - i) { out[i + l] = v[l] }
     }
   }
@@ -67,18 +76,8 @@ extension VectorMath {
     input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>,
     output: UnsafeMutableBufferPointer<Double>
   ) {
-    let count = input.count
-    precondition(target.count == count && output.count == count, "softMarginLoss: buffer counts differ")
-    guard count > 0, let x = input.baseAddress, let y = target.baseAddress, let out = output.baseAddress else { return }
-    var i = 0
-    while i + 4 <= count {
-      let v = softMarginLoss(load4(x + i), load4(y + i))
-      UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: SIMD4<Double>.self)
-      i += 4
-    }
-    if i < count {
-      let v = softMarginLoss(loadPartial4(x + i, count - i), loadPartial4(y + i, count - i))
-      for lane in 0..<(count - i) { out[i + lane] = v[lane] }
+    forEachLane(input: input, target: target, output: output) { (x: SIMD4<Double>, y: SIMD4<Double>) in
+      softMarginLoss(x, y)
     }
   }
 
