@@ -3,7 +3,6 @@ import ParityFixtures
 import Parity
 
 extension MappingReport {
-  var differences: [ObservedDifference] { DifferenceAnalysis.differences(in: result) }
 
   var verdict: String {
     let count = differences.count

@@ -6,17 +6,30 @@ extension MappingReport {
   /// Where figures go, relative to the reports folder.
   static let figuresFolder = "figures"
 
+  /// What the figures and their section are drawn from, computed once per rendering: the
+  /// curve samples cost thousands of kernel calls.
+  struct FigureData {
+    var curves: [(curve: MarginCurve, samples: [CurveSamples])]
+    var distribution: ULPDistribution
+  }
+
+  var figureData: FigureData {
+    FigureData(curves: mapping.documentation.curves.map { ($0, $0.samples) }, distribution: ULPDistribution(result))
+  }
+
   /// The figures the report embeds, rendered: each declared margin curve per dtype, then the
   /// ULP histogram when any value was compared.
-  var figures: [ReportFigure] {
+  var figures: [ReportFigure] { figures(figureData) }
+
+  func figures(_ data: FigureData) -> [ReportFigure] {
     var list: [ReportFigure] = []
-    for curve in mapping.documentation.curves {
-      for samples in curve.samples {
+    for (curve, curveSamples) in data.curves {
+      for samples in curveSamples {
         let figure = MarginCurveFigure(curve: curve, samples: samples)
         list.append(ReportFigure(path: curvePath(curve, samples.dtype), alt: figure.title, svg: figure.svg))
       }
     }
-    let distribution = ULPDistribution(result)
+    let distribution = data.distribution
     if !distribution.dtypes.isEmpty {
       let figure = ULPHistogramFigure(title: ulpTitle, distribution: distribution, labels: ulpLabels(distribution))
       list.append(ReportFigure(path: ulpPath, alt: figure.title, svg: figure.svg))
@@ -44,12 +57,12 @@ extension MappingReport {
 
   /// The "Figures" section: captions saying what computed each curve, where the annotated
   /// points fall, and the embedded images. Empty when there is nothing to draw.
-  var figuresSection: String {
+  func figuresSection(_ data: FigureData) -> String {
     var text = ""
-    for curve in mapping.documentation.curves {
-      text += curveSection(curve, curve.samples)
+    for (curve, samples) in data.curves {
+      text += curveSection(curve, samples)
     }
-    let distribution = ULPDistribution(result)
+    let distribution = data.distribution
     if !distribution.dtypes.isEmpty {
       text += "### ULP distances\n\n"
       text += "Every element of every value, by output dtype, bucketed by its distance in ULP: "

@@ -4,17 +4,28 @@ import Parity
 
 /// The markdown report for one API: the mapping page's shape, then the evidence it lacks.
 public struct MappingReport {
-  public var result: APIResult
+  public let result: APIResult
+  /// Derived once: the verdict, the differences section and the index all quote it.
+  public let differences: [ObservedDifference]
 
   public init(_ result: APIResult) {
     self.result = result
+    differences = DifferenceAnalysis.differences(in: result)
   }
 
   public var fileName: String { "\(result.mapping.id).md" }
 
-  public var markdown: String {
+  public var markdown: String { markdown(figureData) }
+
+  /// The markdown and its figures, drawn from one computation of the figures' data.
+  func rendered() -> (markdown: String, figures: [ReportFigure]) {
+    let data = figureData
+    return (markdown(data), figures(data))
+  }
+
+  func markdown(_ data: FigureData) -> String {
     var sections = [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, mixedDTypes, behaviourTables, accuracy]
-    let figures = figuresSection
+    let figures = figuresSection(data)
     if !figures.isEmpty { sections.append(figures) }
     return (sections + [mismatches, provenance]).joined(separator: "\n")
   }

@@ -3,9 +3,16 @@ import Parity
 /// `Reports/README.md`: one row per API, the compatibility table porting teams scan first.
 public struct ReportIndex {
   public var run: RunResult
+  /// One per API of `run`, in the same order: the index quotes their difference counts.
+  var reports: [MappingReport]
 
   public init(_ run: RunResult) {
+    self.init(run, reports: run.apis.map(MappingReport.init))
+  }
+
+  init(_ run: RunResult, reports: [MappingReport]) {
     self.run = run
+    self.reports = reports
   }
 
   public static let fileName = "README.md"
@@ -22,10 +29,9 @@ public struct ReportIndex {
       """
     var table = MarkdownTable(
       ["API", "PyTorch API", "MindSpore API", "Verdict", "Differences", "Match", "Mismatch", "Unverified", "Report"])
-    for api in run.apis {
+    for (api, report) in zip(run.apis, reports) {
       let totals = api.totals
       let verdict = totals.mismatch > 0 ? "differs" : "conforms"
-      let report = MappingReport(api)
       table.append([
         api.mapping.id,
         api.mapping.adapter(for: Framework.pytorch.key).map { "`\($0.api)`" } ?? "-",

@@ -20,11 +20,12 @@ public struct ReportSet {
   public var files: [(name: String, contents: String)]
 
   public init(_ run: RunResult) {
-    files = run.apis.flatMap { api -> [(name: String, contents: String)] in
-      let report = MappingReport(api)
-      return [(report.fileName, report.markdown)] + report.figures.map { ($0.path, $0.svg) }
+    let reports = run.apis.map(MappingReport.init)
+    files = reports.flatMap { report -> [(name: String, contents: String)] in
+      let (markdown, figures) = report.rendered()
+      return [(report.fileName, markdown)] + figures.map { ($0.path, $0.svg) }
     }
-    files.append((ReportIndex.fileName, ReportIndex(run).markdown))
+    files.append((ReportIndex.fileName, ReportIndex(run, reports: reports).markdown))
   }
 
   /// Writes every file into `directory` (created if needed) so that a failure or a kill at
