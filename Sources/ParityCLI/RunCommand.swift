@@ -87,10 +87,9 @@ struct RunCommand {
     if let jsonPath, let jsonTarget { try Self.write(JSONSummary(result).json, to: jsonTarget, given: jsonPath) }
     if let junitPath, let junitTarget { try Self.write(JUnitReport(result).xml, to: junitTarget, given: junitPath) }
 
-    let reportSet = ReportSet(result)
     var exit: ExitCode = result.totals.mismatch > 0 ? .failure : .success
     if check {
-      let stale = reportSet.stale(in: reportsDirectory)
+      let stale = ReportSet(result).stale(in: reportsDirectory)
       if stale.isEmpty {
         if !quiet { console.out("Reports in \(reportsDirectory)/ are up to date.\n") }
       } else {
@@ -100,6 +99,8 @@ struct RunCommand {
     } else if write && hasSelection && reports == nil {
       if !quiet { console.out("Reports not written: a selection is active (give --reports DIR to write them).\n") }
     } else if write {
+      // Rendered only here and for --check: a run that writes nothing need not draw anything.
+      let reportSet = ReportSet(result)
       do {
         try reportSet.write(to: reportsTarget)
       } catch {
