@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The vector loops are compiled a second time for Haswell-class x86-64 (AVX2, FMA) and chosen
+// at run time. Swift has no per-function target attributes, hence one module with the flag;
+// the manifest is compiled for the host, so `arch` here is the build's architecture.
+#if arch(x86_64)
+let haswellSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let haswellSettings: [SwiftSetting] = []
+#endif
+
 // The data's path, one module a step:
 // fixtures (ParityFixtures) -> cases -> adapters and implementations (Parity, ParityKernels)
 // -> comparison and results (Parity) -> reports (ParityReport) -> command line (ParityCLI, parity).
@@ -19,8 +28,12 @@ let package = Package(
     .target(name: "ParityFixtures", dependencies: ["ParityCore"]),
     // Vectorized exp and log1p in pure Swift SIMD, and the fused SoftMarginLoss loops built on them.
     .target(name: "ParityMath"),
+    // ParityMath's loops built with AVX2 and FMA; only ever called after the CPU check below.
+    .target(name: "ParityMathHaswell", dependencies: ["ParityMath"], swiftSettings: haswellSettings),
+    // Whether this CPU runs Haswell code: `__builtin_cpu_supports`, which Swift lacks.
+    .target(name: "CParityCPU"),
     // Swift implementations of the mapped APIs, reproducing the frameworks' CPU numerics.
-    .target(name: "ParityKernels", dependencies: ["ParityCore", "ParityMath"]),
+    .target(name: "ParityKernels", dependencies: ["ParityCore", "ParityMath", "ParityMathHaswell", "CParityCPU"]),
     // Mappings, parameter-name adapters, the runner and the comparison of outcomes.
     .target(name: "Parity", dependencies: ["ParityCore", "ParityFixtures", "ParityKernels"]),
     // Markdown reports and the JSON summary, rendered from the runner's results.
@@ -37,6 +50,6 @@ let package = Package(
     .testTarget(name: "ParityTests", dependencies: ["Parity", "ParityTestSupport"]),
     .testTarget(name: "ParityReportTests", dependencies: ["ParityReport", "ParityTestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "ParityCLITests", dependencies: ["ParityCLI", "ParityTestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "ParityMathTests", dependencies: ["ParityMath", "ParityTestSupport"]),
+    .testTarget(name: "ParityMathTests", dependencies: ["ParityMath", "ParityMathHaswell", "CParityCPU", "ParityTestSupport"]),
   ]
 )

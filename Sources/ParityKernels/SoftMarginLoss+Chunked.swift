@@ -2,29 +2,47 @@ import Dispatch
 import Foundation
 import ParityCore
 import ParityMath
+import ParityMathHaswell
 
 /// A float type whose SoftMarginLoss losses come in chunks a core at a time.
 protocol ChunkedLossElement: BinaryFloatingPoint & SIMDScalar & StorageElement & Sendable & Codable {
   /// `output[i] = log1p(exp(-input[i]·target[i]))`, each op rounded to `Self` as PyTorch does.
   static func losses(input: UnsafeBufferPointer<Self>, target: UnsafeBufferPointer<Self>, output: UnsafeMutableBufferPointer<Self>)
+
+  /// The sum of those losses, blocked and pairwise (ParityMath's `laneSum`), never stored.
+  static func lossSum(input: UnsafeBufferPointer<Self>, target: UnsafeBufferPointer<Self>) -> Self
 }
 
 extension Float: ChunkedLossElement {
-  /// Vectorized, each op correctly rounded from a Double-precision result (ParityMath).
-  @inline(__always)
+  /// Vectorized, each op correctly rounded from a Double evaluation (ParityMath).
   static func losses(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>) {
-    VectorMath.softMarginLossRounded(input: input, target: target, output: output)
+    switch InstructionSet.current {
+    case .haswell: HaswellVectorMath.softMarginLossRounded(input: input, target: target, output: output)
+    case .portable: VectorMath.softMarginLossRounded(input: input, target: target, output: output)
+    }
+  }
+
+  static func lossSum(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>) -> Float {
+    switch InstructionSet.current {
+    case .haswell: HaswellVectorMath.softMarginLossRoundedSum(input: input, target: target)
+    case .portable: VectorMath.softMarginLossRoundedSum(input: input, target: target)
+    }
   }
 }
 
 extension Double: ChunkedLossElement {
-  /// The C library's exp and log1p, which are within 1 ULP and nearly always correctly
-  /// rounded; ParityMath's vector Double versions are faster but compound to 2 ULP from the
-  /// correctly rounded chain in about 1 element in 10,000.
-  @inline(__always)
+  /// Vectorized `exp` and `log1p` in Double (ParityMath), each within 1 ULP.
   static func losses(input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>) {
-    for i in input.indices {
-      output[i] = Foundation.log1p(Foundation.exp(-input[i] * target[i]))
+    switch InstructionSet.current {
+    case .haswell: HaswellVectorMath.softMarginLoss(input: input, target: target, output: output)
+    case .portable: VectorMath.softMarginLoss(input: input, target: target, output: output)
+    }
+  }
+
+  static func lossSum(input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>) -> Double {
+    switch InstructionSet.current {
+    case .haswell: HaswellVectorMath.softMarginLossSum(input: input, target: target)
+    case .portable: VectorMath.softMarginLossSum(input: input, target: target)
     }
   }
 }
@@ -40,7 +58,7 @@ extension SoftMarginLoss {
 
   /// Same-dtype float32 or float64 losses, chunk by chunk on all cores above
   /// `parallelThreshold`: PyTorch's four rounded ops per element and, for `sum`/`mean`, each
-  /// chunk's losses summed (cascade) while still in cache, the chunk sums then combined
+  /// chunk's losses summed as they are computed (blocked, pairwise), the chunk sums then combined
   /// pairwise, in the element type, as PyTorch accumulates.
   static func chunkedLosses<T: ChunkedLossElement>(_ x: [T], _ y: [T], shape: [Int], reduction: LossReduction) -> Tensor {
     precondition(x.count == y.count)
@@ -68,10 +86,7 @@ extension SoftMarginLoss {
             nonisolated(unsafe) let sums = sums
             forEachChunk(chunks, elements: count) { chunk in
               let r = range(chunk)
-              sums[chunk] = withUnsafeTemporaryAllocation(of: T.self, capacity: r.count) { losses in
-                T.losses(input: UnsafeBufferPointer(rebasing: x[r]), target: UnsafeBufferPointer(rebasing: y[r]), output: losses)
-                return Summation.cascade(UnsafeBufferPointer(losses))
-              }
+              sums[chunk] = T.lossSum(input: UnsafeBufferPointer(rebasing: x[r]), target: UnsafeBufferPointer(rebasing: y[r]))
             }
             initialized = chunks
           }

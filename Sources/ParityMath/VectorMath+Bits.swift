@@ -3,17 +3,23 @@ extension VectorMath {
   // `unsafeBitCast` between same-sized SIMD types compiles to nothing. Double lanes go to
   // unsigned integers: SSE2 has logical but no arithmetic 64-bit shifts.
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func bits(_ v: SIMD8<Float>) -> SIMD8<Int32> { unsafeBitCast(v, to: SIMD8<Int32>.self) }
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func float(_ v: SIMD8<Int32>) -> SIMD8<Float> { unsafeBitCast(v, to: SIMD8<Float>.self) }
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func bits(_ v: SIMD4<Double>) -> SIMD4<UInt64> { unsafeBitCast(v, to: SIMD4<UInt64>.self) }
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func double(_ v: SIMD4<UInt64>) -> SIMD4<Double> { unsafeBitCast(v, to: SIMD4<Double>.self) }
+
+  @inlinable @inline(__always)
+  static func bits(_ v: SIMD8<Double>) -> SIMD8<UInt64> { unsafeBitCast(v, to: SIMD8<UInt64>.self) }
+
+  @inlinable @inline(__always)
+  static func double(_ v: SIMD8<UInt64>) -> SIMD8<Double> { unsafeBitCast(v, to: SIMD8<Double>.self) }
 }
 
 extension VectorMath {
@@ -21,15 +27,21 @@ extension VectorMath {
   // so a bitwise blend does it in three instructions; `replacing(with:where:)` would first
   // re-derive each lane's truth from its sign bit.
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func select(_ mask: SIMDMask<SIMD8<Int32>>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
     let m = unsafeBitCast(mask, to: SIMD8<Int32>.self)
     return float(bits(b) ^ ((bits(a) ^ bits(b)) & m))
   }
 
-  @usableFromInline @inline(__always)
+  @inlinable @inline(__always)
   static func select(_ mask: SIMDMask<SIMD4<Int64>>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
     let m = unsafeBitCast(mask, to: SIMD4<UInt64>.self)
+    return double(bits(b) ^ ((bits(a) ^ bits(b)) & m))
+  }
+
+  @inlinable @inline(__always)
+  static func select(_ mask: SIMDMask<SIMD8<Int64>>, _ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> {
+    let m = unsafeBitCast(mask, to: SIMD8<UInt64>.self)
     return double(bits(b) ^ ((bits(a) ^ bits(b)) & m))
   }
 }

@@ -1,0 +1,13 @@
+import CParityCPU
+
+/// Which build of ParityMath's vector loops this process runs: the portable one, or the one
+/// compiled for Haswell-class x86-64 (AVX2, FMA). Both give the same bits (no operation is
+/// contracted or reordered differently; the portable build's fused multiply-adds go
+/// through the C library's `fma`), so the choice changes speed, never results.
+enum InstructionSet: Sendable {
+  case portable
+  case haswell
+
+  /// Decided once per process from the CPU's feature flags.
+  static let current: InstructionSet = parity_cpu_runs_haswell_code() != 0 ? .haswell : .portable
+}

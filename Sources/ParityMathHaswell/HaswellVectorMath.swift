@@ -1,0 +1,36 @@
+import ParityMath
+
+/// ParityMath's SoftMarginLoss loops compiled for Haswell-class x86-64 (AVX2 and FMA): the
+/// same source and the same bits as the portable build, in 256-bit registers with fused
+/// multiply-adds in hardware rather than through the C library.
+///
+/// Swift has no per-function target attributes, so this module is built whole with
+/// `-target-cpu haswell` (see Package.swift) and must only run where
+/// `parity_cpu_runs_haswell_code()` says so. Every entry point is `@inline(never)` and
+/// calls `@inline(__always)` code, so none of it is shared with, or inlined into, modules
+/// built for baseline x86-64.
+public enum HaswellVectorMath {
+  @inline(never)
+  public static func softMarginLossRounded(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.softMarginLossRounded(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func softMarginLossRoundedSum(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>) -> Float {
+    VectorMath.softMarginLossRoundedSum(input: input, target: target)
+  }
+
+  @inline(never)
+  public static func softMarginLoss(
+    input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>
+  ) {
+    VectorMath.softMarginLoss(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func softMarginLossSum(input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>) -> Double {
+    VectorMath.softMarginLossSum(input: input, target: target)
+  }
+}
