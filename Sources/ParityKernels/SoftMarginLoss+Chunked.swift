@@ -71,6 +71,7 @@ extension SoftMarginLoss {
         switch reduction {
         case .none:
           let losses = [T](unsafeUninitializedCapacity: count) { out, initialized in
+            LargeOutput.adviseHugePages(out)
             nonisolated(unsafe) let out = out
             forEachChunk(chunks, elements: count) { chunk in
               let r = range(chunk)
