@@ -29,7 +29,7 @@ let package = Package(
     // Vectorized exp and log1p in pure Swift SIMD, and the fused SoftMarginLoss loops built on them.
     .target(name: "ParityMath"),
     // ParityMath's loops built with AVX2 and FMA; only ever called after the CPU check below.
-    .target(name: "ParityMathHaswell", dependencies: ["ParityMath"], swiftSettings: haswellSettings),
+    .target(name: "ParityMathHaswell", swiftSettings: haswellSettings),
     // Whether this CPU runs Haswell code: `__builtin_cpu_supports`, which Swift lacks.
     .target(name: "CParityCPU"),
     // Swift implementations of the mapped APIs, reproducing the frameworks' CPU numerics.

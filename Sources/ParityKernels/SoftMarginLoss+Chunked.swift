@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import ParityCore
 import ParityMath
-import ParityMathHaswell
+import enum ParityMathHaswell.HaswellVectorMath
 
 /// A float type whose SoftMarginLoss losses come in chunks a core at a time.
 protocol ChunkedLossElement: BinaryFloatingPoint & SIMDScalar & StorageElement & Sendable & Codable {

@@ -23,25 +23,22 @@ extension VectorMath {
 }
 
 extension VectorMath {
-  // Lane selects, `mask ? a : b`. A SIMD compare already yields all-ones or all-zeros lanes,
-  // so a bitwise blend does it in three instructions; `replacing(with:where:)` would first
-  // re-derive each lane's truth from its sign bit.
+  // Lane selects, `mask ? a : b`, as LLVM `select`s: with AVX they become one `vblendv` (or
+  // a `vmin`/`vmax` for a clamp against a constant); SSE2 has neither and gets an and/andn/or
+  // blend. Clamps are written `select(t .> hi, hi, t)`, so NaN compares false and passes.
 
   @inlinable @inline(__always)
   static func select(_ mask: SIMDMask<SIMD8<Int32>>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
-    let m = unsafeBitCast(mask, to: SIMD8<Int32>.self)
-    return float(bits(b) ^ ((bits(a) ^ bits(b)) & m))
+    b.replacing(with: a, where: mask)
   }
 
   @inlinable @inline(__always)
   static func select(_ mask: SIMDMask<SIMD4<Int64>>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-    let m = unsafeBitCast(mask, to: SIMD4<UInt64>.self)
-    return double(bits(b) ^ ((bits(a) ^ bits(b)) & m))
+    b.replacing(with: a, where: mask)
   }
 
   @inlinable @inline(__always)
   static func select(_ mask: SIMDMask<SIMD8<Int64>>, _ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> {
-    let m = unsafeBitCast(mask, to: SIMD8<UInt64>.self)
-    return double(bits(b) ^ ((bits(a) ^ bits(b)) & m))
+    b.replacing(with: a, where: mask)
   }
 }

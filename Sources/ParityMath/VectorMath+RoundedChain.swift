@@ -10,21 +10,24 @@ extension VectorMath {
   /// division in `exp`, one in `log1p`, fused multiply-adds throughout.
   @inlinable @inline(__always)
   public static func softMarginLossRounded(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-    roundedLog1p(roundedExpOfMargin(x, y))
+    RoundedFloatChain.second(RoundedFloatChain.first(x, y))
   }
 
-  /// `e = exp(t)`, `t = -x·y`, as `Float`s rounded from `expForFloat`.
-  @inlinable @inline(__always)
-  static func roundedExpOfMargin(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-    // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
-    let t = float(bits(x) ^ SIMD8(repeating: Int32.min)) * y
-    return SIMD8<Float>(expForFloat(SIMD8<Double>(t)))
-  }
+  /// The rounded chain in stages: `e = exp(-x·y)` as `Float`s rounded from `expForFloat`,
+  /// then `log1p(e)` as `Float`s rounded from `log1pForFloat`.
+  @usableFromInline
+  enum RoundedFloatChain: ElementStages {
+    @inlinable @inline(__always)
+    static func first(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
+      // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
+      let t = float(bits(x) ^ SIMD8(repeating: Int32.min)) * y
+      return SIMD8<Float>(expForFloat(SIMD8<Double>(t)))
+    }
 
-  /// `log1p(e)` as `Float`s rounded from `log1pForFloat`.
-  @inlinable @inline(__always)
-  static func roundedLog1p(_ e: SIMD8<Float>) -> SIMD8<Float> {
-    SIMD8<Float>(log1pForFloat(SIMD8<Double>(e)))
+    @inlinable @inline(__always)
+    static func second(_ e: SIMD8<Float>) -> SIMD8<Float> {
+      SIMD8<Float>(log1pForFloat(SIMD8<Double>(e)))
+    }
   }
 
   /// `output[i]` = the rounded chain for `input[i]`, `target[i]`, in stages
@@ -34,12 +37,12 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
-    forEachElement(input: input, target: target, output: output, roundedExpOfMargin, roundedLog1p)
+    forEachElement(RoundedFloatChain.self, input: input, target: target, output: output)
   }
 
   /// The sum of the rounded chain over all elements (`sumOfElements`), never stored.
   @inlinable @inline(__always)
   public static func softMarginLossRoundedSum(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>) -> Float {
-    sumOfElements(input: input, target: target, roundedExpOfMargin, roundedLog1p)
+    sumOfElements(RoundedFloatChain.self, input: input, target: target)
   }
 }

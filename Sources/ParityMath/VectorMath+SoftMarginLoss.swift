@@ -12,25 +12,39 @@ extension VectorMath {
   /// with `exp` and `log1p` the `Float`-precision functions (within 1 ULP each).
   @inlinable @inline(__always)
   public static func softMarginLoss(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-    log1p(expOfMargin(x, y))
+    FloatChain.second(FloatChain.first(x, y))
   }
 
   /// SoftMarginLoss for four pairs of `Double`s, `log1p(exp(-x·y))`, each step rounded.
   @inlinable @inline(__always)
   public static func softMarginLoss(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
-    log1p(expOfMargin(x, y))
+    DoubleChain.second(DoubleChain.first(x, y))
   }
 
-  /// `exp(-x·y)`, the first two ops rounded as PyTorch rounds them: `t = -x`, `t = t·y`.
-  @inlinable @inline(__always)
-  static func expOfMargin(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-    // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
-    exp(float(bits(x) ^ SIMD8(repeating: Int32.min)) * y)
+  /// The `Float`-precision chain in stages: `exp(-x·y)`, then `log1p`.
+  @usableFromInline
+  enum FloatChain: ElementStages {
+    /// `exp(t)`, `t = -x·y` rounded as PyTorch rounds it: `t = -x`, `t = t·y`.
+    @inlinable @inline(__always)
+    static func first(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
+      // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
+      exp(float(bits(x) ^ SIMD8(repeating: Int32.min)) * y)
+    }
+
+    @inlinable @inline(__always)
+    static func second(_ e: SIMD8<Float>) -> SIMD8<Float> { log1p(e) }
   }
 
-  @inlinable @inline(__always)
-  static func expOfMargin(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
-    exp(double(bits(x) ^ SIMD4(repeating: 1 << 63)) * y)
+  /// The `Double` chain in stages: `exp(-x·y)`, then `log1p`.
+  @usableFromInline
+  enum DoubleChain: ElementStages {
+    @inlinable @inline(__always)
+    static func first(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
+      exp(double(bits(x) ^ SIMD4(repeating: 1 << 63)) * y)
+    }
+
+    @inlinable @inline(__always)
+    static func second(_ e: SIMD4<Double>) -> SIMD4<Double> { log1p(e) }
   }
 
   // MARK: Over buffers
@@ -43,7 +57,7 @@ extension VectorMath {
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>,
     output: UnsafeMutableBufferPointer<Float>
   ) {
-    forEachElement(input: input, target: target, output: output, expOfMargin, log1p as (SIMD8<Float>) -> SIMD8<Float>)
+    forEachElement(FloatChain.self, input: input, target: target, output: output)
   }
 
   /// `output[i] = log1p(exp(-input[i]·target[i]))` in `Double`, four lanes at a time; the
@@ -53,19 +67,19 @@ extension VectorMath {
     input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>,
     output: UnsafeMutableBufferPointer<Double>
   ) {
-    forEachElement(input: input, target: target, output: output, expOfMargin, log1p as (SIMD4<Double>) -> SIMD4<Double>)
+    forEachElement(DoubleChain.self, input: input, target: target, output: output)
   }
 
   /// The sum of `log1p(exp(-input[i]·target[i]))` over all `i` with the `Float`-precision
   /// lane functions, without storing the losses: see `sumOfElements`.
   @inlinable @inline(__always)
   public static func softMarginLossSum(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>) -> Float {
-    sumOfElements(input: input, target: target, expOfMargin, log1p as (SIMD8<Float>) -> SIMD8<Float>)
+    sumOfElements(FloatChain.self, input: input, target: target)
   }
 
   /// The sum of `log1p(exp(-input[i]·target[i]))` in `Double`: see `sumOfElements`.
   @inlinable @inline(__always)
   public static func softMarginLossSum(input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>) -> Double {
-    sumOfElements(input: input, target: target, expOfMargin, log1p as (SIMD4<Double>) -> SIMD4<Double>)
+    sumOfElements(DoubleChain.self, input: input, target: target)
   }
 }

@@ -1,3 +1,15 @@
+/// An elementwise computation in two stages over vectors: `first` from the two inputs,
+/// `second` from `first`'s result. A type rather than a pair of closures, so the generic
+/// loops below are specialized with both stages inlined into them: a closure left
+/// un-inlined is a call per vector, and in a module built for another instruction set it
+/// can even be the other build's copy.
+@usableFromInline
+protocol ElementStages {
+  associatedtype Vector: SIMD where Vector.Scalar: BinaryFloatingPoint
+  static func first(_ x: Vector, _ y: Vector) -> Vector
+  static func second(_ v: Vector) -> Vector
+}
+
 extension VectorMath {
   /// Elements a stage runs over before the next stage takes them: small enough that the
   /// intermediate values stay in L1 (1 KiB of `Float`, 2 KiB of `Double`).
@@ -14,10 +26,11 @@ extension VectorMath {
   /// last `count % V.scalarCount` go through both on a zero-padded vector. All three
   /// buffers must have the same count; `output` may be `input` or `target` itself.
   @inlinable @inline(__always)
-  static func forEachElement<V: SIMD>(
-    input: UnsafeBufferPointer<V.Scalar>, target: UnsafeBufferPointer<V.Scalar>,
-    output: UnsafeMutableBufferPointer<V.Scalar>, _ first: (V, V) -> V, _ second: (V) -> V
-  ) where V.Scalar: BinaryFloatingPoint {
+  static func forEachElement<S: ElementStages>(
+    _ stages: S.Type, input: UnsafeBufferPointer<S.Vector.Scalar>, target: UnsafeBufferPointer<S.Vector.Scalar>,
+    output: UnsafeMutableBufferPointer<S.Vector.Scalar>
+  ) {
+    typealias V = S.Vector
     let count = input.count
     let width = V.scalarCount
     precondition(target.count == count && output.count == count, "softMarginLoss: buffer counts differ")
@@ -28,18 +41,18 @@ extension VectorMath {
       let end = min(start + stageBlock, whole)
       var i = start
       while i < end {
-        store(first(load(x + i), load(y + i)), out + i)
+        store(S.first(load(x + i), load(y + i)), out + i)
         i += width
       }
       i = start
       while i < end {
-        store(second(load(out + i)), out + i)
+        store(S.second(load(out + i)), out + i)
         i += width
       }
       start = end
     }
     if whole < count {
-      let v = second(first(loadPartial(x + whole, count - whole), loadPartial(y + whole, count - whole)))
+      let v = S.second(S.first(loadPartial(x + whole, count - whole), loadPartial(y + whole, count - whole)))
       for l in 0..<(count - whole) { out[whole + l] = v[l] }
     }
   }
@@ -52,10 +65,10 @@ extension VectorMath {
   /// error stays close to that of PyTorch's cascade sum instead of growing with the count.
   /// 0 for empty buffers; NaN if any loss is NaN.
   @inlinable @inline(__always)
-  static func sumOfElements<V: SIMD>(
-    input: UnsafeBufferPointer<V.Scalar>, target: UnsafeBufferPointer<V.Scalar>,
-    _ first: (V, V) -> V, _ second: (V) -> V
-  ) -> V.Scalar where V.Scalar: BinaryFloatingPoint {
+  static func sumOfElements<S: ElementStages>(
+    _ stages: S.Type, input: UnsafeBufferPointer<S.Vector.Scalar>, target: UnsafeBufferPointer<S.Vector.Scalar>
+  ) -> S.Vector.Scalar {
+    typealias V = S.Vector
     precondition(target.count == input.count, "softMarginLossSum: buffer counts differ")
     let count = input.count
     guard count > 0, let x = input.baseAddress, let y = target.baseAddress else { return 0 }
@@ -67,7 +80,7 @@ extension VectorMath {
       var block = 0
       var start = 0
       while start < count {
-        var sum = blockSum(x + start, y + start, min(summationBlock, count - start), stage, first, second)
+        var sum = blockSum(S.self, x + start, y + start, min(summationBlock, count - start), stage)
         block += 1
         // Merge equal-sized neighbours, as many as the new block count has trailing zeros.
         var merges = block.trailingZeroBitCount
@@ -94,10 +107,11 @@ extension VectorMath {
   /// `stageBlock` at a time, then `second` into four accumulators in turn; reduced pairwise
   /// and then lane by lane in order (a fixed order: the same bits on every instruction set).
   @inlinable @inline(__always)
-  static func blockSum<V: SIMD>(
-    _ x: UnsafePointer<V.Scalar>, _ y: UnsafePointer<V.Scalar>, _ count: Int, _ stage: UnsafeMutablePointer<V.Scalar>,
-    _ first: (V, V) -> V, _ second: (V) -> V
-  ) -> V.Scalar where V.Scalar: BinaryFloatingPoint {
+  static func blockSum<S: ElementStages>(
+    _ stages: S.Type, _ x: UnsafePointer<S.Vector.Scalar>, _ y: UnsafePointer<S.Vector.Scalar>, _ count: Int,
+    _ stage: UnsafeMutablePointer<S.Vector.Scalar>
+  ) -> S.Vector.Scalar {
+    typealias V = S.Vector
     let width = V.scalarCount
     var a0 = V(), a1 = V(), a2 = V(), a3 = V()
     let whole = count - count % width
@@ -106,25 +120,25 @@ extension VectorMath {
       let length = min(stageBlock, whole - start)
       var i = 0
       while i < length {
-        store(first(load(x + start + i), load(y + start + i)), stage + i)
+        store(S.first(load(x + start + i), load(y + start + i)), stage + i)
         i += width
       }
       i = 0
       while i + 4 * width <= length {
-        a0 += second(load(stage + i))
-        a1 += second(load(stage + i + width))
-        a2 += second(load(stage + i + 2 * width))
-        a3 += second(load(stage + i + 3 * width))
+        a0 += S.second(load(stage + i))
+        a1 += S.second(load(stage + i + width))
+        a2 += S.second(load(stage + i + 2 * width))
+        a3 += S.second(load(stage + i + 3 * width))
         i += 4 * width
       }
       while i < length {
-        a0 += second(load(stage + i))
+        a0 += S.second(load(stage + i))
         i += width
       }
       start += length
     }
     if whole < count {
-      var v = second(first(loadPartial(x + whole, count - whole), loadPartial(y + whole, count - whole)))
+      var v = S.second(S.first(loadPartial(x + whole, count - whole), loadPartial(y + whole, count - whole)))
       for l in (count - whole)..<width { v[l] = 0 }
       a1 += v
     }

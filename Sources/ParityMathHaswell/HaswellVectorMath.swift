@@ -1,5 +1,3 @@
-import ParityMath
-
 /// ParityMath's SoftMarginLoss loops compiled for Haswell-class x86-64 (AVX2 and FMA): the
 /// same source and the same bits as the portable build, in 256-bit registers with fused
 /// multiply-adds in hardware rather than through the C library.
