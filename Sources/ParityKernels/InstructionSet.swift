@@ -1,9 +1,10 @@
 import CParityCPU
 
 /// Which build of ParityMath's vector loops this process runs: the portable one, or the one
-/// compiled for Haswell-class x86-64 (AVX2, FMA). Both give the same bits (no operation is
-/// contracted or reordered differently; the portable build's fused multiply-adds go
-/// through the C library's `fma`), so the choice changes speed, never results.
+/// compiled for Haswell-class x86-64 (AVX2, FMA). Both give the same results (no operation
+/// is contracted or reordered differently; the portable build's fused multiply-adds go
+/// through the C library's `fma`; only a NaN's sign may differ), so the choice changes
+/// speed, never values.
 enum InstructionSet: Sendable {
   case portable
   case haswell

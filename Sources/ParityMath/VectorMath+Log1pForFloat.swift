@@ -3,8 +3,8 @@ extension VectorMath {
   /// evaluated to a relative error below 2^-50, for rounding to `Float` (correctly rounded
   /// except within 2^-26 ULP of a tie).
   ///
-  /// `1 + e` is exact in `Double` for every `Float` `e` ≥ 2^-29, so there is no correction
-  /// term: `1 + e = 2^k·m` with √2/2 ≤ m < √2, `f = m - 1` (exact), and
+  /// `1 + e` is exact in `Double` for every `Float` `e` in [2^-29, 2^53] (above, the lost 1
+  /// is under 2^-53 of `e` and far less of the result), so there is no correction term: `1 + e = 2^k·m` with √2/2 ≤ m < √2, `f = m - 1` (exact), and
   /// `log(1 + f) = 2·atanh(s) = 2s + 2s·s²·g(s²)`, `s = f/(2 + f)`, with `g` a degree-5
   /// near-minimax polynomial (Chebyshev fit, 2^-50.4). Below 2^-24, `log1p(e)` rounds to `e`
   /// itself in `Float` (the `-e²/2` is under half an ULP), which also covers ±0 and the

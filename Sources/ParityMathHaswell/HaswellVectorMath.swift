@@ -1,12 +1,15 @@
 /// ParityMath's SoftMarginLoss loops compiled for Haswell-class x86-64 (AVX2 and FMA): the
-/// same source and the same bits as the portable build, in 256-bit registers with fused
-/// multiply-adds in hardware rather than through the C library.
+/// same source and the same results as the portable build (NaNs aside, whose sign may
+/// differ), in 256-bit registers with fused multiply-adds in hardware rather than through
+/// the C library.
 ///
 /// Swift has no per-function target attributes, so this module is built whole with
 /// `-target-cpu haswell` (see Package.swift) and must only run where
-/// `parity_cpu_runs_haswell_code()` says so. Every entry point is `@inline(never)` and
-/// calls `@inline(__always)` code, so none of it is shared with, or inlined into, modules
-/// built for baseline x86-64.
+/// `parity_cpu_runs_haswell_code()` says so. It compiles ParityMath's sources itself (the
+/// `ParityMath` folder here is a link to them) rather than importing the module: inlining
+/// across modules is the optimizer's choice, and code it leaves un-inlined is a call into
+/// the baseline build. Import only `HaswellVectorMath` from here (`import enum`), since this
+/// module has its own `VectorMath`.
 public enum HaswellVectorMath {
   @inline(never)
   public static func softMarginLossRounded(
