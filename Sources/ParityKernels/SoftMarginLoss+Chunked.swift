@@ -48,9 +48,15 @@ extension Double: ChunkedLossElement {
 }
 
 extension SoftMarginLoss {
-  /// Elements per parallel chunk. Fixed, so chunk boundaries, and with them the rounding of
-  /// a sum, are the same on any number of cores and under any scheduling.
-  static let chunkLength = 1 << 15
+  /// Elements per parallel chunk for `count` elements: about a sixteenth of them (a power of
+  /// two in [2^12, 2^16]), so a core that starts late or runs slow leaves the others work to
+  /// take, while each chunk stays long enough to amortize handing it out. A function of the
+  /// count alone, so chunk boundaries, and with them the rounding of a sum, are the same on
+  /// any number of cores and under any scheduling.
+  static func chunkLength(_ count: Int) -> Int {
+    let sixteenth = max(count >> 4, 1)
+    return min(max(1 << (Int.bitWidth - 1 - sixteenth.leadingZeroBitCount), 1 << 12), 1 << 16)
+  }
 
   /// Below this many elements one thread does all chunks: waking workers costs more than
   /// they save.
@@ -63,6 +69,7 @@ extension SoftMarginLoss {
   static func chunkedLosses<T: ChunkedLossElement>(_ x: [T], _ y: [T], shape: [Int], reduction: LossReduction) -> Tensor {
     precondition(x.count == y.count)
     let count = x.count
+    let chunkLength = chunkLength(count)
     let chunks = (count + chunkLength - 1) / chunkLength
     return x.withUnsafeBufferPointer { x in
       y.withUnsafeBufferPointer { y in
