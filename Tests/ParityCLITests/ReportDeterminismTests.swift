@@ -3,20 +3,22 @@ import ParityTestSupport
 import XCTest
 
 /// Reports and the JSON summary are the same bytes on every run: repeated, with the fixture
-/// roots listed in another order, with the directory listing in another order, and with the
-/// runner's cases spread over one thread or all of them.
+/// roots listed in another order, with the directory listing in another order, with the
+/// runner's cases spread over one thread or all of them, and on either build of the vector
+/// kernels.
 final class ReportDeterminismTests: XCTestCase {
   static let root = ParityProcess.packageRoot
 
   /// The reports and summary one run writes, as a snapshot of its output folder.
   func output(
-    _ fixtureArguments: [String], in directory: URL = root, launcher: [String] = [], file: StaticString = #filePath, line: UInt = #line
+    _ fixtureArguments: [String], in directory: URL = root, launcher: [String] = [], environment: [String: String]? = nil,
+    file: StaticString = #filePath, line: UInt = #line
   ) throws -> DirectorySnapshot {
     let out = try TemporaryDirectory(prefix: "parity-determinism")
     defer { out.remove() }
     let outcome = try ParityProcess.run(
       ["run"] + fixtureArguments + ["--reports", out.path + "/Reports", "--json", out.path + "/summary.json"],
-      in: directory, launcher: launcher)
+      in: directory, environment: environment, launcher: launcher)
     XCTAssertEqual(outcome.status, 0, outcome.stderr, file: file, line: line)
     let snapshot = try DirectorySnapshot(out.url)
     for expected in ["Reports/README.md", "Reports/SoftMarginLoss.md", "Reports/figures/SoftMarginLoss-ulp.svg", "summary.json"] {
@@ -68,5 +70,16 @@ final class ReportDeterminismTests: XCTestCase {
     let oneThread = try output(["--fixtures", "Fixtures"], launcher: [taskset, "-c", "0"])
     let allThreads = try output(["--fixtures", "Fixtures"])
     XCTAssertEqual(oneThread, allThreads)
+  }
+
+  /// The kernels run ParityMath's loops built for AVX2/FMA where the CPU has them, else the
+  /// portable build; `PARITY_INSTRUCTION_SET=portable` forces the latter. Every report byte
+  /// must be the same either way.
+  func testInstructionSetDoesNotMatter() throws {
+    var portable = ProcessInfo.processInfo.environment
+    portable["PARITY_INSTRUCTION_SET"] = "portable"
+    let forced = try output(["--fixtures", "Fixtures"], environment: portable)
+    let detected = try output(["--fixtures", "Fixtures"])
+    XCTAssertEqual(forced, detected)
   }
 }
