@@ -58,6 +58,34 @@ final class JSONParserTests: XCTestCase {
     XCTAssertEqual(try parse("\"é中😀\""), .string("é中😀"), "raw UTF-8")
   }
 
+  /// The scanner skips plain ASCII a word (8 bytes) at a time: a quote, backslash, control
+  /// character or non-ASCII byte at every offset of strings up to 40 bytes long, alone or
+  /// after an earlier one in the same word, must read exactly as the byte loop reads it.
+  func testSpecialBytesAtEveryOffsetOfAWord() throws {
+    let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ".utf8)
+    for length in 0...40 {
+      let prefix = Array(plain.prefix(length))
+      XCTAssertEqual(try parse(bytes: [0x22] + prefix + [0x22]), .string(String(decoding: prefix, as: UTF8.self)))
+      for offset in 0..<max(length, 1) where offset <= length {
+        let head = Array(prefix.prefix(offset)), tail = Array(prefix.dropFirst(offset))
+        let readable: [([UInt8], String)] = [
+          (Array(#"\n"#.utf8), "\n"), (Array(#"\""#.utf8), "\""), (Array("é".utf8), "é"),
+          (Array("😀".utf8), "😀"), (Array(#"\u0041"#.utf8) + Array("中".utf8), "A中"),
+        ]
+        for (inserted, decoded) in readable {
+          let expected = String(decoding: head, as: UTF8.self) + decoded + String(decoding: tail, as: UTF8.self)
+          XCTAssertEqual(try parse(bytes: [0x22] + head + inserted + tail + [0x22]), .string(expected), "length \(length), offset \(offset)")
+        }
+        let unterminated = [0x22] + head
+        XCTAssertNotNil(error(bytes: unterminated), "length \(length), offset \(offset): unterminated")
+        XCTAssertEqual(error(bytes: [0x22] + head + [0xFF] + tail + [0x22])?.kind, .invalidUTF8, "length \(length), offset \(offset)")
+        guard case .syntax? = error(bytes: [0x22] + head + [0x1F] + tail + [0x22])?.kind else {
+          return XCTFail("control character accepted at length \(length), offset \(offset)")
+        }
+      }
+    }
+  }
+
   func testRejectsBadStrings() {
     XCTAssertEqual(error(#""\ud83d""#)?.kind, .invalidUTF8, "lone high surrogate")
     XCTAssertEqual(error(#""\ud83dx""#)?.kind, .invalidUTF8)
