@@ -9,7 +9,7 @@ protocol ChunkedLossElement: BinaryFloatingPoint & SIMDScalar & StorageElement &
   /// `output[i] = log1p(exp(-input[i]·target[i]))`, each op rounded to `Self` as PyTorch does.
   static func losses(input: UnsafeBufferPointer<Self>, target: UnsafeBufferPointer<Self>, output: UnsafeMutableBufferPointer<Self>)
 
-  /// The sum of those losses, blocked and pairwise (ParityMath's `laneSum`), never stored.
+  /// The sum of those losses, blocked and pairwise (ParityMath's `sumOfElements`), never stored.
   static func lossSum(input: UnsafeBufferPointer<Self>, target: UnsafeBufferPointer<Self>) -> Self
 }
 
@@ -31,7 +31,7 @@ extension Float: ChunkedLossElement {
 }
 
 extension Double: ChunkedLossElement {
-  /// Vectorized `exp` and `log1p` in Double (ParityMath), each within 1 ULP.
+  /// Vectorized `exp` and `log1p` in Double (ParityMath), each nearly correctly rounded.
   static func losses(input: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>) {
     switch InstructionSet.current {
     case .haswell: HaswellVectorMath.softMarginLoss(input: input, target: target, output: output)
