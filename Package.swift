@@ -4,8 +4,12 @@ import PackageDescription
 // The vector loops are compiled a second time for Haswell-class x86-64 (AVX2, FMA) and chosen
 // at run time. Swift has no per-function target attributes, hence one module with the flag;
 // the manifest is compiled for the host, so `arch` here is the build's architecture.
+// SwiftPM refuses unsafe flags in a dependency added by URL and version: building with
+// PARITY_PORTABLE_ONLY=1 in the environment drops the flag (that build is then as portable
+// as the other, and as slow).
 #if arch(x86_64)
-let haswellSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let haswellSettings: [SwiftSetting] =
+  Context.environment["PARITY_PORTABLE_ONLY"] == nil ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
 #else
 let haswellSettings: [SwiftSetting] = []
 #endif
