@@ -5,7 +5,7 @@ struct FixtureOptions {
   var roots: [String] = []
   var limits = LoaderLimits()
 
-  static let flags = ["--fixtures", "--max-elements", "--max-file-bytes", "--max-depth", "--max-string-length"]
+  static let flags = ["--fixtures", "--max-elements", "--max-file-bytes", "--max-depth", "--max-string-length", "--max-numbers"]
 
   /// Takes `flag` if it is one of these options; `false` leaves it to the command.
   mutating func consume(_ flag: (name: String, inlineValue: String?), from scanner: inout ArgumentScanner) throws(CLIError) -> Bool {
@@ -20,6 +20,7 @@ struct FixtureOptions {
       }
       limits.maxNestingDepth = depth
     case "--max-string-length": limits.maxStringLength = try Self.count(try scanner.value(for: flag), flag: flag.name)
+    case "--max-numbers": limits.maxNumbersPerFile = try Self.count(try scanner.value(for: flag), flag: flag.name)
     default: return false
     }
     return true

@@ -38,6 +38,7 @@ enum Help {
       --max-file-bytes N    Reject fixture files larger than N bytes (default: 536870912).
       --max-depth N         Reject JSON nested deeper than N levels (default: 64, at most 512).
       --max-string-length N Reject JSON strings longer than N bytes (default: 67108864).
+      --max-numbers N       Reject fixture files with more than N JSON numbers (default: 16777216).
 
     EXIT STATUS:
       0  every check matched or is unverified

@@ -116,4 +116,20 @@ final class LoaderLimitTests: XCTestCase {
       XCTAssertEqual(error.description, "x.json: line 1, column 56: string longer than 1024 bytes")
     }
   }
+
+  /// A file of numbers is refused at the first number over the budget, counted across the
+  /// whole file (not per array), and a file at the budget loads.
+  func testNumberBudgetCountsAcrossTheFile() throws {
+    let zeros = String(repeating: "0,", count: 999) + "0"
+    let document = #"{"format": "api-mapping-fixture", "a": [1, 2], "b": [["# + zeros + #"]]}"#
+    let error = try XCTUnwrap(refusal(document, limits: LoaderLimits(maxNumbersPerFile: 500)))
+    XCTAssertEqual(error.reason, .tooManyNumbers(limit: 500))
+    // Numbers 1 and 2 are in "a"; the 501st is the 499th zero.
+    let firstZero = document.utf8.count - zeros.utf8.count - 3
+    let offset = firstZero + 2 * 498
+    XCTAssertEqual(error.location, .text(TextPosition(line: 1, column: offset + 1), offset: offset))
+    let parsed = try JSONParser(options: JSONParser.Options(maxNumbers: 1002)).parse(document)
+    XCTAssertEqual(parsed["b"]?.arrayCount, 1)
+    XCTAssertThrowsError(try JSONParser(options: JSONParser.Options(maxNumbers: 1001)).parse(document))
+  }
 }

@@ -28,6 +28,7 @@ public enum BadFixtureCorpus {
         case "--max-file-bytes": limits.maxFileBytes = value
         case "--max-depth": limits.maxNestingDepth = value
         case "--max-string-length": limits.maxStringLength = value
+        case "--max-numbers": limits.maxNumbersPerFile = value
         default: preconditionFailure("unknown flag \(flag) in EXPECTED.tsv")
         }
       }
@@ -64,7 +65,7 @@ public enum BadFixtureCorpus {
   /// `unreadable` is left out: a committed file cannot be unreadable.
   public static let contractReasons = [
     "fileTooLarge", "notJSON", "invalidUTF8", "duplicateKey", "nestingTooDeep", "stringTooLong",
-    "notAnObject", "wrongFormat", "unsupportedVersion", "missingField", "wrongType", "duplicateCaseID",
+    "tooManyNumbers", "notAnObject", "wrongFormat", "unsupportedVersion", "missingField", "wrongType", "duplicateCaseID",
     "unknownDType", "invalidDimension", "elementCountOverflow", "tooManyElements", "dataLengthMismatch",
     "valueDoesNotFit", "exactlyOneOf", "invalidBase64", "byteCountMismatch", "unknownTensor",
     "unknownErrorKind", "invalidTolerance",
@@ -81,6 +82,7 @@ public enum BadFixtureCorpus {
     case .duplicateKey: return "duplicateKey"
     case .nestingTooDeep: return "nestingTooDeep"
     case .stringTooLong: return "stringTooLong"
+    case .tooManyNumbers: return "tooManyNumbers"
     case .notAnObject: return "notAnObject"
     case .wrongFormat: return "wrongFormat"
     case .unsupportedVersion: return "unsupportedVersion"

@@ -11,6 +11,8 @@ public struct JSONError: Error, Sendable, Equatable {
     case nestingTooDeep(limit: Int)
     /// A string's decoded UTF-8 is longer than the limit.
     case stringTooLong(limit: Int)
+    /// The document holds more numbers than the limit (each is kept as a `JSONNumber`).
+    case tooManyNumbers(limit: Int)
   }
 
   public var kind: Kind
@@ -31,6 +33,7 @@ extension JSONError.Kind: CustomStringConvertible {
     case .duplicateKey(let key): return "duplicate key \(JSONText.quoted(key))"
     case .nestingTooDeep(let limit): return "arrays and objects nest deeper than \(limit) levels"
     case .stringTooLong(let limit): return "string longer than \(limit) bytes"
+    case .tooManyNumbers(let limit): return "more than \(limit) numbers in the document"
     }
   }
 }

@@ -1,8 +1,8 @@
 /// A strict RFC 8259 parser over raw bytes.
 ///
 /// Strict where a fixture loader must be: UTF-8 is validated, escapes (including surrogate
-/// pairs) are checked, duplicate keys and trailing garbage are errors, and nesting depth and
-/// string length are bounded, so no input can make it trap, recurse without bound or
+/// pairs) are checked, duplicate keys and trailing garbage are errors, and nesting depth,
+/// string length and the count of numbers are bounded, so no input can make it trap, recurse without bound or
 /// allocate without bound. Numbers are correctly rounded (bit for bit `Double(String)`).
 public struct JSONParser: Sendable {
   public struct Options: Sendable, Hashable {
@@ -11,12 +11,17 @@ public struct JSONParser: Sendable {
     public var maxDepth: Int
     /// The most UTF-8 bytes a decoded string (or object key) may have.
     public var maxStringLength: Int
+    /// The most numbers the whole document may hold. Each is kept as a `JSONNumber` (32
+    /// bytes) until the document is decoded, so this bounds the memory a file of `0,0,0,…`
+    /// can take: about 16 times its size without it.
+    public var maxNumbers: Int
     /// Skip a UTF-8 byte order mark (EF BB BF) at the start; RFC 8259 lets parsers ignore it.
     public var skipsByteOrderMark: Bool
 
-    public init(maxDepth: Int = 64, maxStringLength: Int = 64 << 20, skipsByteOrderMark: Bool = true) {
+    public init(maxDepth: Int = 64, maxStringLength: Int = 64 << 20, maxNumbers: Int = 1 << 24, skipsByteOrderMark: Bool = true) {
       self.maxDepth = maxDepth
       self.maxStringLength = maxStringLength
+      self.maxNumbers = maxNumbers
       self.skipsByteOrderMark = skipsByteOrderMark
     }
   }

@@ -22,6 +22,8 @@ extension JSONScanner {
   /// correctly rounded too, so the result never depends on which path ran.
   mutating func scanNumber() throws(JSONError) -> JSONNumber {
     let start = index
+    guard numberCount < maxNumbers else { throw JSONError(.tooManyNumbers(limit: maxNumbers), at: start) }
+    numberCount += 1
     var i = index
     let negative = bytes[i] == UInt8(ascii: "-")
     if negative { i += 1 }

@@ -9,6 +9,9 @@ struct JSONScanner {
   var index = 0
   let maxDepth: Int
   let maxStringLength: Int
+  let maxNumbers: Int
+  /// Numbers scanned so far, against `maxNumbers`.
+  var numberCount = 0
   let skipsByteOrderMark: Bool
   /// Reused for unescaped strings and for NUL-terminated copies of slow-path numbers.
   var scratch: [UInt8] = []
@@ -18,6 +21,7 @@ struct JSONScanner {
     self.end = bytes.count
     self.maxDepth = min(max(options.maxDepth, 0), JSONParser.depthCeiling)
     self.maxStringLength = max(options.maxStringLength, 0)
+    self.maxNumbers = max(options.maxNumbers, 0)
     self.skipsByteOrderMark = options.skipsByteOrderMark
   }
 

@@ -15,6 +15,7 @@ extension FixtureError {
     case duplicateKey(String)
     case nestingTooDeep(limit: Int)
     case stringTooLong(limit: Int)
+    case tooManyNumbers(limit: Int)
 
     // The document's structure.
     case notAnObject(found: JSONValue.Kind)
@@ -73,6 +74,8 @@ extension FixtureError.Reason: CustomStringConvertible {
       return "arrays and objects nest deeper than \(limit) levels"
     case .stringTooLong(let limit):
       return "string longer than \(limit) bytes"
+    case .tooManyNumbers(let limit):
+      return "more than \(limit) numbers in the file"
     case .notAnObject(let found):
       return "expected an object at the top level, found \(found)"
     case .wrongFormat(let format):

@@ -62,6 +62,7 @@ extension FixtureError.Reason {
     case .duplicateKey(let key): self = .duplicateKey(key)
     case .nestingTooDeep(let limit): self = .nestingTooDeep(limit: limit)
     case .stringTooLong(let limit): self = .stringTooLong(limit: limit)
+    case .tooManyNumbers(let limit): self = .tooManyNumbers(limit: limit)
     }
   }
 }

@@ -9,21 +9,27 @@ public struct LoaderLimits: Sendable, Hashable {
   public var maxNestingDepth: Int
   /// The most UTF-8 bytes in one JSON string, which bounds a `base64` payload too.
   public var maxStringLength: Int
+  /// The most JSON numbers in one file (checked as each is scanned): the parser keeps each
+  /// as 32 bytes until the file is decoded, so a big file of `0,0,…` is refused before it
+  /// costs 16 times its size. Large tensors belong in `base64`, which this does not count.
+  public var maxNumbersPerFile: Int
 
   public init(
     maxElementsPerTensor: Int = 1 << 26,
     maxFileBytes: Int = 512 << 20,
     maxNestingDepth: Int = 64,
-    maxStringLength: Int = 64 << 20
+    maxStringLength: Int = 64 << 20,
+    maxNumbersPerFile: Int = 1 << 24
   ) {
     self.maxElementsPerTensor = maxElementsPerTensor
     self.maxFileBytes = maxFileBytes
     self.maxNestingDepth = maxNestingDepth
     self.maxStringLength = maxStringLength
+    self.maxNumbersPerFile = maxNumbersPerFile
   }
 
   /// The parser options these limits imply.
   public var parserOptions: JSONParser.Options {
-    JSONParser.Options(maxDepth: maxNestingDepth, maxStringLength: maxStringLength)
+    JSONParser.Options(maxDepth: maxNestingDepth, maxStringLength: maxStringLength, maxNumbers: maxNumbersPerFile)
   }
 }
