@@ -44,7 +44,7 @@ extension VectorMath {
     }
 
     @inlinable @inline(__always)
-    static func second(_ e: SIMD4<Double>) -> SIMD4<Double> { log1p(e) }
+    static func second(_ e: SIMD4<Double>) -> SIMD4<Double> { log1p(e, nonNegative: true) }
   }
 
   // MARK: Over buffers

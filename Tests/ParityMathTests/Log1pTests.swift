@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import ParityCore
-import ParityMath
+@testable import ParityMath
 import ParityTestSupport
 import XCTest
 
@@ -103,5 +103,26 @@ final class Log1pTests: XCTestCase {
     XCTAssertLessThanOrEqual(stats.maxDistance, 1, "\(stats)")
     XCTAssertLessThan(stats.maxError, 1, "\(stats)")
     XCTAssertTrue(stats.nanMismatches.isEmpty, "\(stats.nanMismatches.prefix(5))")
+  }
+}
+
+/// `log1p(_:nonNegative: true)`, which the float64 SoftMarginLoss chain uses on `exp`
+/// results, gives the general function's bits over its domain: ≥ 0, +inf and NaN.
+final class Log1pNonNegativeTests: XCTestCase {
+  func testSameAsTheGeneralFunctionOnItsDomain() {
+    var random = Lanes.Random(seed: 7)
+    var inputs: [Double] = [0, .leastNonzeroMagnitude, 0x1p-1074 * 3, 0x1p-60, 0x1p-54, 0x1p-53, 0.4142135623730951, 1, 2,
+                            0x1p53, 0x1p53 + 2, .greatestFiniteMagnitude, .infinity, .nan]
+    inputs += (0..<(1 << 18)).map { _ in random.logUniform(-1070, 1023) }
+    inputs += (0..<(1 << 16)).map { _ in random.uniform(0, 3) }
+    let general = Lanes.map(inputs) { VectorMath.log1p($0) }
+    let nonNegative = Lanes.map(inputs) { VectorMath.log1p($0, nonNegative: true) }
+    for (i, x) in inputs.enumerated() {
+      if x.isNaN {
+        XCTAssertTrue(nonNegative[i].isNaN, "log1p(nan)")
+      } else {
+        XCTAssertEqual(nonNegative[i].bitPattern, general[i].bitPattern, "log1p(\(x))")
+      }
+    }
   }
 }
