@@ -50,22 +50,6 @@ public struct JUnitReport {
   /// Escapes text for an XML 1.0 attribute or element; characters XML 1.0 cannot carry at
   /// all (most control characters) become `\u{…}` text rather than invalid bytes.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t": out += "&#9;"
-      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    XMLText.escape(text, unrepresentable: .visible)
   }
 }
