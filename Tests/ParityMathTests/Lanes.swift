@@ -1,5 +1,7 @@
 import Foundation
 import ParityMath
+import ParityTestSupport
+import XCTest
 
 /// Runs a lane function over whole arrays (the last vector zero-padded), and the
 /// deterministic input generators the accuracy sweeps share.
@@ -55,5 +57,17 @@ enum Lanes {
     mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
     /// 2^e with e uniform in [lo, hi): uniform over the binades.
     mutating func logUniform(_ lo: Double, _ hi: Double) -> Double { Foundation.exp2(uniform(lo, hi)) }
+  }
+}
+
+extension XCTestCase {
+  /// The sweep claim every `exp` and `log1p` makes: at least 10^6 inputs, every result within
+  /// 1 ULP of the exact value (and so at most 1 ULP from the correctly rounded one), and NaN
+  /// exactly where the reference is NaN.
+  func assertFaithful(_ stats: ULPErrorStats, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertGreaterThanOrEqual(stats.count, 1_000_000, file: file, line: line)
+    XCTAssertLessThanOrEqual(stats.maxDistance, 1, "\(stats)", file: file, line: line)
+    XCTAssertLessThan(stats.maxError, 1, "\(stats)", file: file, line: line)
+    XCTAssertTrue(stats.nanMismatches.isEmpty, "\(stats.nanMismatches.prefix(5))", file: file, line: line)
   }
 }
