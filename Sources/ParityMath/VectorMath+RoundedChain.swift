@@ -21,12 +21,12 @@ extension VectorMath {
     static func first(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
       // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
       let t = float(bits(x) ^ SIMD8(repeating: Int32.min)) * y
-      return SIMD8<Float>(expForFloat(SIMD8<Double>(t)))
+      return narrowed(expForFloat(widened(t)))
     }
 
     @inlinable @inline(__always)
     static func second(_ e: SIMD8<Float>) -> SIMD8<Float> {
-      SIMD8<Float>(log1pForFloat(SIMD8<Double>(e)))
+      narrowed(log1pForFloat(widened(e)))
     }
   }
 
