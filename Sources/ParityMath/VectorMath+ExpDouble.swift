@@ -18,6 +18,26 @@ extension VectorMath {
   /// `exp(-inf) = 0`, `exp(inf) = inf`, NaN stays NaN.
   @inlinable @inline(__always)
   public static func exp(_ x: SIMD4<Double>) -> SIMD4<Double> {
+    exp(expReduced(x))
+  }
+
+  /// `exp` up to its polynomial: `k`, biased, and `r = rHi - rLo`. The SoftMarginLoss loops
+  /// run the two halves as separate passes over a block (see `ExpLog1pStages`).
+  @usableFromInline @frozen
+  struct ExpReduced {
+    @usableFromInline var rHi: SIMD4<Double>
+    @usableFromInline var rLo: SIMD4<Double>
+    /// k + 2048 in the integer lanes.
+    @usableFromInline var kBiased: SIMD4<UInt64>
+
+    @inlinable @inline(__always)
+    init(rHi: SIMD4<Double>, rLo: SIMD4<Double>, kBiased: SIMD4<UInt64>) {
+      (self.rHi, self.rLo, self.kBiased) = (rHi, rLo, kBiased)
+    }
+  }
+
+  @inlinable @inline(__always)
+  static func expReduced(_ x: SIMD4<Double>) -> ExpReduced {
     // Clamping keeps k within [-1076, 1024]; the scaling then produces 0 and inf by itself.
     var x = select(x .> 710, SIMD4(repeating: 710), x)
     x = select(x .< -746, SIMD4(repeating: -746), x)
@@ -28,9 +48,12 @@ extension VectorMath {
     let shifted = shifter.addingProduct(x, SIMD4(repeating: 0x1.71547652b82fep0))
     let k = shifted - shifter
     let kBiased = bits(shifted) &- (bits(shifter) &- 2048)
+    return ExpReduced(rHi: x - k * 0x1.62e42feep-1, rLo: k * 0x1.a39ef35793c76p-33, kBiased: kBiased)
+  }
 
-    let rHi = x - k * 0x1.62e42feep-1
-    let rLo = k * 0x1.a39ef35793c76p-33
+  @inlinable @inline(__always)
+  static func exp(_ reduced: ExpReduced) -> SIMD4<Double> {
+    let (rHi, rLo) = (reduced.rHi, reduced.rLo)
     let r = rHi - rLo
 
     let r2 = r * r
@@ -53,8 +76,8 @@ extension VectorMath {
 
     // 2^k = 2^k1 · 2^k2, k1 = ⌊k/2⌋, each a normal power of two; its exponent field is
     // k1 + 1023 = k1Biased - 1.
-    let k1Biased = kBiased &>> 1  // ⌊k/2⌋ + 1024
-    let k2Biased = kBiased &- k1Biased  // k - ⌊k/2⌋ + 1024
+    let k1Biased = reduced.kBiased &>> 1  // ⌊k/2⌋ + 1024
+    let k2Biased = reduced.kBiased &- k1Biased  // k - ⌊k/2⌋ + 1024
     return y * double((k1Biased &- 1) &<< 52) * double((k2Biased &- 1) &<< 52)
   }
 

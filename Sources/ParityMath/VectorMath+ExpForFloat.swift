@@ -11,6 +11,22 @@ extension VectorMath {
   /// above, to `Float` +inf. NaN stays NaN.
   @inlinable @inline(__always)
   public static func expForFloat(_ t: SIMD8<Double>) -> SIMD8<Double> {
+    expForFloat(expForFloatReduced(t))
+  }
+
+  /// `expForFloat` up to its polynomial: `t = k·ln2 + r` and `2^k`. The SoftMarginLoss loops
+  /// run the two halves as separate passes over a block (see `ExpLog1pStages`).
+  @usableFromInline @frozen
+  struct ExpForFloatReduced {
+    @usableFromInline var r: SIMD8<Double>
+    @usableFromInline var scale: SIMD8<Double>
+
+    @inlinable @inline(__always)
+    init(r: SIMD8<Double>, scale: SIMD8<Double>) { (self.r, self.scale) = (r, scale) }
+  }
+
+  @inlinable @inline(__always)
+  static func expForFloatReduced(_ t: SIMD8<Double>) -> ExpForFloatReduced {
     var t = select(t .> 89, SIMD8(repeating: 89), t)
     t = select(t .< -110, SIMD8(repeating: -110), t)
 
@@ -19,7 +35,14 @@ extension VectorMath {
     let shifted = shifter.addingProduct(t, SIMD8(repeating: 0x1.71547652b82fep0))
     let k = shifted - shifter
     let r = t.addingProduct(k, SIMD8(repeating: -0x1.62e42fefa39efp-1))
+    // 2^k for k in [-159, 128]: the biased exponent k + 1023 shifted into place.
+    let kBits = bits(shifted) &- bits(shifter)
+    return ExpForFloatReduced(r: r, scale: double((kBits &+ 1023) &<< 52))
+  }
 
+  @inlinable @inline(__always)
+  static func expForFloat(_ reduced: ExpForFloatReduced) -> SIMD8<Double> {
+    let r = reduced.r
     // Estrin's scheme: the polynomial's dependency chain is four fused multiply-adds deep,
     // not nine, so several vectors' worth are in flight at once.
     let r2 = r * r
@@ -32,9 +55,6 @@ extension VectorMath {
     let p03 = p01.addingProduct(p23, r2)
     let p47 = p45.addingProduct(p67, r2)
     let p = p03.addingProduct(p47.addingProduct(p89, r4), r4)
-
-    // 2^k for k in [-159, 128]: the biased exponent k + 1023 shifted into place.
-    let kBits = bits(shifted) &- bits(shifter)
-    return p * double((kBits &+ 1023) &<< 52)
+    return p * reduced.scale
   }
 }

@@ -25,6 +25,27 @@ extension VectorMath {
   /// SoftMarginLoss float64 chain, measured on one thread).
   @inlinable @inline(__always)
   static func log1p(_ x: SIMD4<Double>, nonNegative: Bool) -> SIMD4<Double> {
+    log1p(log1pReduced(x), of: x, nonNegative: nonNegative)
+  }
+
+  /// `log1p` up to its polynomial: `k`, `s = sHi + sLo` (the division included) and the
+  /// correction `c/u`. The SoftMarginLoss loops run the two halves as separate passes over
+  /// a block (see `ExpLog1pStages`).
+  @usableFromInline @frozen
+  struct Log1pReduced {
+    @usableFromInline var sHi: SIMD4<Double>
+    @usableFromInline var sLo: SIMD4<Double>
+    @usableFromInline var k: SIMD4<Double>
+    @usableFromInline var cOverU: SIMD4<Double>
+
+    @inlinable @inline(__always)
+    init(sHi: SIMD4<Double>, sLo: SIMD4<Double>, k: SIMD4<Double>, cOverU: SIMD4<Double>) {
+      (self.sHi, self.sLo, self.k, self.cOverU) = (sHi, sLo, k, cOverU)
+    }
+  }
+
+  @inlinable @inline(__always)
+  static func log1pReduced(_ x: SIMD4<Double>) -> Log1pReduced {
     let one = SIMD4<Double>(repeating: 1)
     let u = one + x
     // Fast2Sum needs the larger magnitude first (x > -1 wherever the result is used).
@@ -50,6 +71,16 @@ extension VectorMath {
     let residual = f.addingProduct(-sHi, d) - sHi * dError
     let sLo = residual * reciprocal
 
+    // c/u: c is at most half an ULP of u, so a Float reciprocal is ample; c = 0 wherever u
+    // is too small for Float.
+    let cOverU = select((c .== 0) .| unreduced, SIMD4(repeating: 0), c * SIMD4<Double>(1 / SIMD4<Float>(u)))
+    return Log1pReduced(sHi: sHi, sLo: sLo, k: k, cOverU: cOverU)
+  }
+
+  /// The rest of `log1p(x)` from `reduced`, which came from `x`.
+  @inlinable @inline(__always)
+  static func log1p(_ reduced: Log1pReduced, of x: SIMD4<Double>, nonNegative: Bool) -> SIMD4<Double> {
+    let (sHi, k) = (reduced.sHi, reduced.k)
     // Estrin's scheme, three fused multiply-adds deep.
     let z = sHi * sHi
     let z2 = z * z
@@ -65,11 +96,8 @@ extension VectorMath {
     let kLn2 = k * 0x1.62e42feep-1
     let h = kLn2 + twoS
     let hError = (kLn2 - h) + twoS
-    // c/u: c is at most half an ULP of u, so a Float reciprocal is ample; c = 0 wherever u
-    // is too small for Float.
-    let cOverU = select((c .== 0) .| unreduced, SIMD4(repeating: 0), c * SIMD4<Double>(1 / SIMD4<Float>(u)))
-    let small = ((sLo + sLo) + correction).addingProduct(k, SIMD4(repeating: 0x1.a39ef35793c76p-33))
-    var y = h + ((hError + small) + cOverU)
+    let small = ((reduced.sLo + reduced.sLo) + correction).addingProduct(k, SIMD4(repeating: 0x1.a39ef35793c76p-33))
+    var y = h + ((hError + small) + reduced.cOverU)
 
     // Below 2^-54 in magnitude, x is its own answer (x²/2 is under half an ULP): this keeps
     // ±0 and subnormals exact, which 2·(x/2) would not. inf is its own answer; at and below -1

@@ -11,6 +11,21 @@ extension VectorMath {
   /// inputs where `1 + e` would round. `log1p(inf) = inf`; NaN stays NaN.
   @inlinable @inline(__always)
   public static func log1pForFloat(_ e: SIMD8<Double>) -> SIMD8<Double> {
+    log1pForFloat(log1pForFloatReduced(e), of: e)
+  }
+
+  /// `log1pForFloat` up to its polynomial: `k` and `s = f/(2 + f)`, the division included.
+  @usableFromInline @frozen
+  struct Log1pForFloatReduced {
+    @usableFromInline var s: SIMD8<Double>
+    @usableFromInline var k: SIMD8<Double>
+
+    @inlinable @inline(__always)
+    init(s: SIMD8<Double>, k: SIMD8<Double>) { (self.s, self.k) = (s, k) }
+  }
+
+  @inlinable @inline(__always)
+  static func log1pForFloatReduced(_ e: SIMD8<Double>) -> Log1pForFloatReduced {
     let u = 1 + e
     // Move the exponent boundary from 1 to √2/2 so k picks m in [√2/2, √2).
     var iu = bits(u) &+ (0x3ff0_0000_0000_0000 &- 0x3fe6_a09e_667f_3bcd)
@@ -19,8 +34,13 @@ extension VectorMath {
     let k = double((iu &>> 52) | 0x4330_0000_0000_0000) - (0x1p52 + 1023)
     iu = (iu & 0x000f_ffff_ffff_ffff) &+ 0x3fe6_a09e_667f_3bcd
     let f = double(iu) - 1
+    return Log1pForFloatReduced(s: f / (2 + f), k: k)
+  }
 
-    let s = f / (2 + f)
+  /// The rest of `log1pForFloat(e)` from `reduced`, which came from `e`.
+  @inlinable @inline(__always)
+  static func log1pForFloat(_ reduced: Log1pForFloatReduced, of e: SIMD8<Double>) -> SIMD8<Double> {
+    let s = reduced.s
     let z = s * s
     // Estrin's scheme, three fused multiply-adds deep.
     let z2 = z * z
@@ -32,7 +52,7 @@ extension VectorMath {
     let log1pF = twoS.addingProduct(twoS * z, g)
     // k·ln2 inside the fused multiply-add is exact; ln2's own error, k·2^-54 with k ≤ 128,
     // is below 2^-47 against a result above k·ln2/2.
-    var y = log1pF.addingProduct(k, SIMD8(repeating: 0x1.62e42fefa39efp-1))
+    var y = log1pF.addingProduct(reduced.k, SIMD8(repeating: 0x1.62e42fefa39efp-1))
 
     y = select(e .< 0x1p-24, e, y)
     // +inf and NaN are their own answers (the bit arithmetic above would make a finite m).

@@ -10,23 +10,33 @@ extension VectorMath {
   /// division in `exp`, one in `log1p`, fused multiply-adds throughout.
   @inlinable @inline(__always)
   public static func softMarginLossRounded(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
-    RoundedFloatChain.second(RoundedFloatChain.first(x, y))
+    RoundedFloatChain.loss(x, y)
   }
 
   /// The rounded chain in stages: `e = exp(-x·y)` as `Float`s rounded from `expForFloat`,
-  /// then `log1p(e)` as `Float`s rounded from `log1pForFloat`.
+  /// then `log1p(e)` as `Float`s rounded from `log1pForFloat`, each function in two halves.
   @usableFromInline
-  enum RoundedFloatChain: ElementStages {
+  enum RoundedFloatChain: ExpLog1pStages {
     @inlinable @inline(__always)
-    static func first(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
+    static func expReduction(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> ExpForFloatReduced {
       // Negation flips the sign bit (the SIMD prefix minus is 0 - x, which turns -0 into +0).
       let t = float(bits(x) ^ SIMD8(repeating: Int32.min)) * y
-      return narrowed(expForFloat(widened(t)))
+      return expForFloatReduced(widened(t))
     }
 
     @inlinable @inline(__always)
-    static func second(_ e: SIMD8<Float>) -> SIMD8<Float> {
-      narrowed(log1pForFloat(widened(e)))
+    static func exp(_ reduction: ExpForFloatReduced) -> SIMD8<Float> {
+      narrowed(expForFloat(reduction))
+    }
+
+    @inlinable @inline(__always)
+    static func log1pReduction(_ e: SIMD8<Float>) -> Log1pForFloatReduced {
+      log1pForFloatReduced(widened(e))
+    }
+
+    @inlinable @inline(__always)
+    static func log1p(_ reduction: Log1pForFloatReduced, of e: SIMD8<Float>) -> SIMD8<Float> {
+      narrowed(log1pForFloat(reduction, of: widened(e)))
     }
   }
 

@@ -10,19 +10,27 @@ extension VectorMath {
   /// SoftMarginLoss for four pairs of `Double`s, `log1p(exp(-x·y))`, each step rounded.
   @inlinable @inline(__always)
   public static func softMarginLoss(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
-    DoubleChain.second(DoubleChain.first(x, y))
+    DoubleChain.loss(x, y)
   }
 
-  /// The `Double` chain in stages: `exp(-x·y)`, then `log1p`.
+  /// The `Double` chain in stages: `exp(-x·y)`, then `log1p`, each in two halves.
   @usableFromInline
-  enum DoubleChain: ElementStages {
+  enum DoubleChain: ExpLog1pStages {
     @inlinable @inline(__always)
-    static func first(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
-      exp(double(bits(x) ^ SIMD4(repeating: 1 << 63)) * y)
+    static func expReduction(_ x: SIMD4<Double>, _ y: SIMD4<Double>) -> ExpReduced {
+      expReduced(double(bits(x) ^ SIMD4(repeating: 1 << 63)) * y)
     }
 
     @inlinable @inline(__always)
-    static func second(_ e: SIMD4<Double>) -> SIMD4<Double> { log1p(e, nonNegative: true) }
+    static func exp(_ reduction: ExpReduced) -> SIMD4<Double> { VectorMath.exp(reduction) }
+
+    @inlinable @inline(__always)
+    static func log1pReduction(_ e: SIMD4<Double>) -> Log1pReduced { log1pReduced(e) }
+
+    @inlinable @inline(__always)
+    static func log1p(_ reduction: Log1pReduced, of e: SIMD4<Double>) -> SIMD4<Double> {
+      VectorMath.log1p(reduction, of: e, nonNegative: true)
+    }
   }
 
   /// `output[i] = log1p(exp(-input[i]·target[i]))` in `Double`, four lanes at a time, in
