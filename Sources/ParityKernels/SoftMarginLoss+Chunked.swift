@@ -105,12 +105,13 @@ extension SoftMarginLoss {
     }
   }
 
-  /// Runs `body` for every chunk index, concurrently when there are enough elements.
-  static func forEachChunk(_ chunks: Int, elements: Int, _ body: @Sendable (Int) -> Void) {
+  /// Runs `body` for every chunk index, on all cores (`ChunkWorkers`) when there are enough
+  /// elements.
+  static func forEachChunk(_ chunks: Int, elements: Int, _ body: @escaping @Sendable (Int) -> Void) {
     if elements < parallelThreshold || chunks < 2 {
       for chunk in 0..<chunks { body(chunk) }
     } else {
-      DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+      ChunkWorkers.shared.run(chunks, body)
     }
   }
 }
