@@ -54,14 +54,24 @@ final class ChunkWorkers: @unchecked Sendable {
     wake.unlock()
 
     runChunks(body, chunks)
-    while unfinished.load(ordering: .acquiring) > 0 {}
+    waitUntil { unfinished.load(ordering: .acquiring) == 0 }
     // Close, then wait out the helpers inside. A helper counts itself inside before it
     // checks that the job is open, so (all four steps sequentially consistent) either it
     // sees the job closed or this sees it inside: none runs a chunk after this loop, when
     // the caller's buffers may be gone.
     generation.add(1, ordering: .sequentiallyConsistent)
-    while inside.load(ordering: .sequentiallyConsistent) > 0 {}
+    waitUntil { inside.load(ordering: .sequentiallyConsistent) == 0 }
     self.body = nil
+  }
+
+  /// Spins until `done()`; after the first thousand checks, yields the core between checks,
+  /// in case the thread it waits for shares it (a process limited to one core).
+  private func waitUntil(_ done: () -> Bool) {
+    var checks = 0
+    while !done() {
+      checks += 1
+      if checks > 1000 { sched_yield() }
+    }
   }
 
   /// Claims chunks until none are left.

@@ -60,7 +60,7 @@ extension VectorMath {
       var start = 0
       while start < whole {
         let end = min(start + stageBlock, whole)
-        exp(S.self, x + start, y + start, out + start, end - start, expReductions, log1pReductions)
+        runToLog1pReduction(S.self, x + start, y + start, out + start, end - start, expReductions, log1pReductions)
         var i = start, j = 0
         while i < end {
           store(S.log1p(log1pReductions[j], of: load(out + i)), out + i)
@@ -94,7 +94,7 @@ extension VectorMath {
   /// `stageBlock`) elements: `exp(-x·y)` into `e`, and the reductions of those for `log1p`
   /// into `log1pReductions`, ready for the fourth stage.
   @inlinable @inline(__always)
-  static func exp<S: ExpLog1pStages>(
+  static func runToLog1pReduction<S: ExpLog1pStages>(
     _ stages: S.Type, _ x: UnsafePointer<S.Vector.Scalar>, _ y: UnsafePointer<S.Vector.Scalar>,
     _ e: UnsafeMutablePointer<S.Vector.Scalar>, _ count: Int,
     _ expReductions: UnsafeMutablePointer<S.ExpReduction>, _ log1pReductions: UnsafeMutablePointer<S.Log1pReduction>
@@ -188,7 +188,7 @@ extension VectorMath {
     var start = 0
     while start < whole {
       let length = min(stageBlock, whole - start)
-      exp(S.self, x + start, y + start, stage, length, expReductions, log1pReductions)
+      runToLog1pReduction(S.self, x + start, y + start, stage, length, expReductions, log1pReductions)
       var i = 0, j = 0
       while i + 4 * width <= length {
         a0 += S.log1p(log1pReductions[j], of: load(stage + i))
