@@ -1,3 +1,4 @@
+import CParityCPU
 import Dispatch
 import Foundation
 import Synchronization
@@ -11,7 +12,15 @@ import Synchronization
 /// condition. Which thread runs a chunk never changes a result: each chunk writes only its
 /// own outputs. One job runs at a time; a caller that finds the workers busy uses Dispatch.
 final class ChunkWorkers: @unchecked Sendable {
-  static let shared = ChunkWorkers(helpers: max(ProcessInfo.processInfo.activeProcessorCount - 1, 0))
+  static let shared = ChunkWorkers(helpers: max(usableCores() - 1, 0))
+
+  /// The cores this thread may run on: the affinity mask where the system has one (a process
+  /// started under `taskset`, or in a container limited to some cores, must not get a
+  /// spinning helper per core it cannot use), else the active processor count.
+  static func usableCores() -> Int {
+    let cores = Int(parity_cpu_usable_cores())
+    return cores > 0 ? cores : ProcessInfo.processInfo.activeProcessorCount
+  }
 
   /// How long an idle helper keeps checking for the next job before it sleeps.
   static let spinDuration: UInt64 = 200_000  // ns

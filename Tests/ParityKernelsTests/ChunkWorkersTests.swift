@@ -54,6 +54,27 @@ final class ChunkWorkersTests: XCTestCase {
     XCTAssertEqual(failures.load(ordering: .relaxed), 0)
   }
 
+  /// `usableCores` follows the affinity mask: this test runs itself again under
+  /// `taskset -c 0`, where the machine may have more cores but the process has one.
+  func testUsableCoresFollowTheAffinityMask() throws {
+    if ProcessInfo.processInfo.environment["PARITY_EXPECT_ONE_CORE"] != nil {
+      XCTAssertEqual(ChunkWorkers.usableCores(), 1)
+      return
+    }
+    XCTAssertEqual(ChunkWorkers.usableCores(), ProcessInfo.processInfo.activeProcessorCount)
+    let taskset = "/usr/bin/taskset"
+    guard FileManager.default.isExecutableFile(atPath: taskset) else { throw XCTSkip("no \(taskset)") }
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: taskset)
+    child.arguments = ["-c", "0", CommandLine.arguments[0], "ParityKernelsTests.ChunkWorkersTests/testUsableCoresFollowTheAffinityMask"]
+    child.environment = ProcessInfo.processInfo.environment.merging(["PARITY_EXPECT_ONE_CORE": "1"]) { $1 }
+    child.standardOutput = FileHandle.nullDevice
+    child.standardError = FileHandle.nullDevice
+    try child.run()
+    child.waitUntilExit()
+    XCTAssertEqual(child.terminationStatus, 0, "the test under taskset -c 0 failed")
+  }
+
   func testNoHelpersRunsOnTheCallersTerms() {
     let tally = Tally(5)
     ChunkWorkers(helpers: 0).run(5) { tally.record($0) }
