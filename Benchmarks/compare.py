@@ -457,7 +457,10 @@ def parse_arguments():
     parser.add_argument("--sizes", help="comma-separated exponents of n (default 10,16,20,24)")
     parser.add_argument("--rounds", type=int, help="alternating rounds per configuration (default 5, quick 2)")
     parser.add_argument("--reductions", default=",".join(REDUCTIONS), help="comma-separated (default none,mean,sum)")
-    parser.add_argument("--threads", type=int, help="PyTorch threads (default: the cores parity-bench sees)")
+    parser.add_argument("--threads", type=int,
+                        help="threads on both sides: PyTorch's thread count, and this driver and parity-bench held "
+                             "to that many cores (CPU affinity), which the Swift kernel's helper threads follow "
+                             "(default: every core)")
     parser.add_argument("--no-build", action="store_true", help="use the release executables already built")
     parser.add_argument("--skip-kernel", action="store_true", help="only the harness section")
     parser.add_argument("--skip-harness", action="store_true", help="only the kernel section")
@@ -493,12 +496,21 @@ def main():
             log(f"error: {exe} is missing; build it (see Benchmarks/README.md) or drop --no-build")
             return 2
 
+    usable = sorted(os.sched_getaffinity(0))
+    if args.threads:
+        if not 1 <= args.threads <= len(usable):
+            log(f"error: --threads {args.threads}: this process may use {len(usable)} core(s)")
+            return 2
+        usable = usable[:args.threads]
+        # Children inherit the mask: parity-bench starts below, after this.
+        os.sched_setaffinity(0, usable)
+    threads = len(usable)
+
     bench = SwiftBench(bench_exe)
     foreign = ForeignLoad(bench.process.pid)
     info = bench.request("info")
     if info.get("configuration") != "release":
         log("warning: parity-bench is not a release build")
-    threads = args.threads or int(info["cores"])
     torch.set_num_threads(threads)
     gc.disable()
 
@@ -531,6 +543,7 @@ def main():
         f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}, {cpu_model()}, {os.cpu_count()} cores; "
         f"load average (1, 5, 15 min) {load_before} before, {load_after} after; "
         f"{swift_version()}; torch {torch.__version__} with {torch.get_num_threads()} threads "
+        f"{'(both sides held to cores ' + ','.join(map(str, usable)) + ') ' if args.threads else ''}"
         f"({torch.backends.cpu.get_cpu_capability()}), numpy {np.__version__}; parity {git_revision()}; "
         f"{'quick' if args.quick else 'full'} mode, alternating rounds: {args.rounds}, "
         f"{time.time() - started:.0f} s.\n")
@@ -539,7 +552,7 @@ def main():
         f"{ForeignLoad.describe(marks['start'], marks['kernels'], cores)} during the kernel section, "
         f"{ForeignLoad.describe(marks['kernels'], marks['end'], cores)} during the harness section.\n")
     out.append(
-        f"Read bandwidth (parity-bench, {info['cores']} threads summing {bandwidth_mib} MiB): "
+        f"Read bandwidth (parity-bench, summing {bandwidth_mib} MiB on {threads} core(s)): "
         f"{before:.2f} GB/s before the kernels, {after:.2f} GB/s after; the table uses the first.\n")
     if not args.skip_kernel:
         out.append("Medians per call (median over rounds of each round's median). Swift/PyTorch is the "

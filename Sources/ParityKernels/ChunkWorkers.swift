@@ -47,7 +47,12 @@ final class ChunkWorkers: @unchecked Sendable {
   /// Runs `body(chunk)` for every chunk in `0..<chunks`, on this thread and the helpers, and
   /// returns when all have finished.
   func run(_ chunks: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    guard helpers > 0, busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+    guard helpers > 0 else {
+      // One usable core: other threads would only take turns on it.
+      for chunk in 0..<chunks { body(chunk) }
+      return
+    }
+    guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
       DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
       return
     }
