@@ -59,6 +59,16 @@ extension VectorMath {
   }
 
   @inlinable @inline(__always)
+  static func widened(_ v: SIMD4<Float>) -> SIMD4<Double> {
+    SIMD4(Double(v[0]), Double(v[1]), Double(v[2]), Double(v[3]))
+  }
+
+  @inlinable @inline(__always)
+  static func narrowed(_ v: SIMD4<Double>) -> SIMD4<Float> {
+    SIMD4(Float(v[0]), Float(v[1]), Float(v[2]), Float(v[3]))
+  }
+
+  @inlinable @inline(__always)
   static func narrowed(_ v: SIMD8<Double>) -> SIMD8<Float> {
     SIMD8(
       Float(v[0]), Float(v[1]), Float(v[2]), Float(v[3]),

@@ -73,7 +73,7 @@ extension VectorMath {
 
     // c/u: c is at most half an ULP of u, so a Float reciprocal is ample; c = 0 wherever u
     // is too small for Float.
-    let cOverU = select((c .== 0) .| unreduced, SIMD4(repeating: 0), c * SIMD4<Double>(1 / SIMD4<Float>(u)))
+    let cOverU = select((c .== 0) .| unreduced, SIMD4(repeating: 0), c * widened(1 / narrowed(u)))
     return Log1pReduced(sHi: sHi, sLo: sLo, k: k, cOverU: cOverU)
   }
 
