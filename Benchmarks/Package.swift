@@ -8,6 +8,7 @@ let package = Package(
   name: "ParityBenchmarks",
   products: [
     .executable(name: "parity-bench", targets: ["parity-bench"]),
+    .executable(name: "lane-study", targets: ["lane-study"]),
   ],
   dependencies: [
     .package(name: "Parity", path: ".."),
@@ -15,5 +16,10 @@ let package = Package(
   targets: [
     // A line-protocol server driven by compare.py; build it with `-c release`.
     .executableTarget(name: "parity-bench", dependencies: [.product(name: "Parity", package: "Parity")]),
+    // What Float-lane arithmetic would buy the float32 kernel, and cost in agreement with
+    // PyTorch (Benchmarks/README.md). Built for AVX2/FMA like the kernel it is compared with.
+    .executableTarget(
+      name: "lane-study", dependencies: [.product(name: "Parity", package: "Parity")],
+      swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
   ]
 )
