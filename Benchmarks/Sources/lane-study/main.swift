@@ -43,15 +43,11 @@ func evaluate(_ chain: Chain, _ x: [Float], _ y: [Float]) -> [Float] {
   return Array(out.prefix(x.count))
 }
 
-/// ULPs between two floats of one sign convention; NaN against NaN is 0.
+/// ULPs between two floats as the reports count them (`ULP.distance`); NaN against NaN is 0,
+/// NaN against a number is as far as it gets.
 func ulps(_ a: Float, _ b: Float) -> Int {
   if a.isNaN && b.isNaN { return 0 }
-  if a.isNaN || b.isNaN { return Int.max }
-  func key(_ v: Float) -> Int {
-    let b = Int(Int32(bitPattern: v.bitPattern))
-    return b < 0 ? Int(Int32.min) - b : b
-  }
-  return abs(key(a) - key(b))
+  return ULP.distance(Double(a), Double(b), in: .float32).map { Int($0) } ?? Int.max
 }
 
 /// Counts of 0, 1 and 2-or-more ULPs.
