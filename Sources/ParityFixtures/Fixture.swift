@@ -38,13 +38,19 @@ public struct FrameworkInfo: Sendable, Equatable {
   public var device: String?
   /// Every string-valued field of the entry, including the ones above.
   public var fields: [String: String]
+  /// The API as the installed framework declares it, when the recorder wrote it.
+  public var signature: RecordedSignature?
 
-  public init(key: String, api: String?, package: String?, version: String?, device: String?, fields: [String: String]) {
+  public init(
+    key: String, api: String?, package: String?, version: String?, device: String?, fields: [String: String],
+    signature: RecordedSignature? = nil
+  ) {
     self.key = key
     self.api = api
     self.package = package
     self.version = version
     self.device = device
     self.fields = fields
+    self.signature = signature
   }
 }

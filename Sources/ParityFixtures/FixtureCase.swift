@@ -33,17 +33,31 @@ public struct FixtureCase: Sendable {
 public struct RecordedCall: Sendable {
   /// The key under `calls`; `exact` is the high-precision reference and has no arguments.
   public var framework: String
-  /// The arguments in the file's order; an absent argument was not passed.
+  /// The arguments in the file's order; an absent argument was not passed. With
+  /// `constructorArguments`, only the call's own.
   public var arguments: [(name: String, value: Argument)]
+  /// `init_args`: a class's constructor arguments, kept apart from the call's (a name may be
+  /// in both). `nil` when the file has no `init_args`; the adapter's declaration then says
+  /// which stage each name of `arguments` belongs to.
+  public var constructorArguments: [(name: String, value: Argument)]?
   public var outcome: Outcome
   /// Overrides the default tolerance for the output dtype.
   public var tolerance: Tolerance?
 
-  public init(framework: String, arguments: [(name: String, value: Argument)], outcome: Outcome, tolerance: Tolerance?) {
+  public init(
+    framework: String, arguments: [(name: String, value: Argument)],
+    constructorArguments: [(name: String, value: Argument)]? = nil, outcome: Outcome, tolerance: Tolerance?
+  ) {
     self.framework = framework
     self.arguments = arguments
+    self.constructorArguments = constructorArguments
     self.outcome = outcome
     self.tolerance = tolerance
+  }
+
+  /// Every argument, constructor ones first: what a call passes in all.
+  public var allArguments: [(name: String, value: Argument)] {
+    (constructorArguments ?? []) + arguments
   }
 
   public static let exactKey = "exact"
@@ -71,10 +85,13 @@ public struct Outcome: Sendable {
   public var result: Result
   /// Warnings the call emitted, verbatim.
   public var warnings: [String]
+  /// `more_values`: the rest of a tuple result, in order, after `result`'s value.
+  public var moreValues: [Tensor]
 
-  public init(_ result: Result, warnings: [String] = []) {
+  public init(_ result: Result, warnings: [String] = [], moreValues: [Tensor] = []) {
     self.result = result
     self.warnings = warnings
+    self.moreValues = moreValues
   }
 }
 

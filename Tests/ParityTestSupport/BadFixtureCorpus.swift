@@ -68,7 +68,7 @@ public enum BadFixtureCorpus {
     "tooManyNumbers", "notAnObject", "wrongFormat", "unsupportedVersion", "missingField", "wrongType", "duplicateCaseID",
     "unknownDType", "invalidDimension", "elementCountOverflow", "tooManyElements", "dataLengthMismatch",
     "valueDoesNotFit", "exactlyOneOf", "invalidBase64", "byteCountMismatch", "unknownTensor",
-    "unknownErrorKind", "invalidTolerance",
+    "unknownErrorKind", "invalidTolerance", "fieldNotAllowed", "unknownParameterKind", "duplicateParameter",
   ]
 
   /// The case name of a reason; exhaustive, so a new reason must be named here (and given a
@@ -101,6 +101,9 @@ public enum BadFixtureCorpus {
     case .unknownTensor: return "unknownTensor"
     case .unknownErrorKind: return "unknownErrorKind"
     case .invalidTolerance: return "invalidTolerance"
+    case .fieldNotAllowed: return "fieldNotAllowed"
+    case .unknownParameterKind: return "unknownParameterKind"
+    case .duplicateParameter: return "duplicateParameter"
     }
   }
 }

@@ -71,13 +71,15 @@ struct FixtureDecoder {
       for field in entry.members {
         if case .string(let text) = field.value { fields[field.key] = text }
       }
+      var signature: RecordedSignature?
+      if let value = entry["signature"] { signature = try self.signature(value, at: entryPath.appending("signature")) }
       infos.append(FrameworkInfo(
         key: member.key,
         api: try optionalString("api", in: entry, at: entryPath),
         package: try optionalString("package", in: entry, at: entryPath),
         version: try optionalString("version", in: entry, at: entryPath),
         device: try optionalString("device", in: entry, at: entryPath),
-        fields: fields))
+        fields: fields, signature: signature))
     }
     return infos
   }
@@ -129,20 +131,33 @@ struct FixtureDecoder {
     let object = try self.object(value, at: path)
     var arguments: [(name: String, value: Argument)] = []
     if let argsValue = object["args"] {
-      let argsPath = path.appending("args")
-      let args = try self.object(argsValue, at: argsPath)
-      for member in args.members {
-        arguments.append((member.key, try argument(member.value, tensorNames: tensorNames, at: argsPath.appending(member.key))))
-      }
+      arguments = try self.arguments(argsValue, tensorNames: tensorNames, at: path.appending("args"))
     } else if framework != RecordedCall.exactKey {
       // Only the exact reference has no arguments; for a framework, no `args` would read as
       // "called with all defaults", which a recorder always writes as `{}`.
       throw failure(.missingField("args"), at: path)
     }
+    var constructorArguments: [(name: String, value: Argument)]?
+    if let initValue = object["init_args"] {
+      constructorArguments = try self.arguments(initValue, tensorNames: tensorNames, at: path.appending("init_args"))
+    }
     let outcome = try self.outcome(required("outcome", in: object, at: path), at: path.appending("outcome"))
     var tolerance: Tolerance?
     if let value = object["tolerance"] { tolerance = try self.tolerance(value, at: path.appending("tolerance")) }
-    return RecordedCall(framework: framework, arguments: arguments, outcome: outcome, tolerance: tolerance)
+    return RecordedCall(
+      framework: framework, arguments: arguments, constructorArguments: constructorArguments, outcome: outcome,
+      tolerance: tolerance)
+  }
+
+  /// An `args` or `init_args` object, in the file's order.
+  func arguments(_ value: JSONValue, tensorNames: Set<String>, at path: JSONPath) throws(FixtureError) -> [(name: String, value: Argument)] {
+    let members = try object(value, at: path).members
+    var arguments: [(name: String, value: Argument)] = []
+    arguments.reserveCapacity(members.count)
+    for member in members {
+      arguments.append((member.key, try argument(member.value, tensorNames: tensorNames, at: path.appending(member.key))))
+    }
+    return arguments
   }
 
   func argument(_ value: JSONValue, tensorNames: Set<String>, at path: JSONPath) throws(FixtureError) -> Argument {
@@ -173,8 +188,19 @@ struct FixtureDecoder {
     if let value = object["warnings"] { warnings = try strings(value, at: path.appending("warnings")) }
     switch (valueField, errorField) {
     case (let tensorValue?, nil):
-      return Outcome(.value(try tensor(tensorValue, at: path.appending("value"))), warnings: warnings)
+      let first = try tensor(tensorValue, at: path.appending("value"))
+      var more: [Tensor] = []
+      if let moreValue = object["more_values"] {
+        let morePath = path.appending("more_values")
+        for (index, element) in try array(moreValue, at: morePath).enumerated() {
+          more.append(try tensor(element, at: morePath.appending(index)))
+        }
+      }
+      return Outcome(.value(first), warnings: warnings, moreValues: more)
     case (nil, let errorValue?):
+      if object["more_values"] != nil {
+        throw failure(.fieldNotAllowed("more_values", reason: "beside \"error\" (it continues a \"value\")"), at: path)
+      }
       return Outcome(.error(try recordedError(errorValue, at: path.appending("error"))), warnings: warnings)
     default:
       let found = valueField == nil ? [] : ["value", "error"]

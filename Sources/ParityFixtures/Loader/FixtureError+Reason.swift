@@ -54,6 +54,14 @@ extension FixtureError {
     case unknownErrorKind(String)
     /// `rtol` or `atol` is negative or not finite; the payload is the literal.
     case invalidTolerance(String)
+    /// A field that the contract allows only beside another (`more_values` beside `value`).
+    case fieldNotAllowed(String, reason: String)
+
+    // Signatures.
+    /// A parameter `kind` that is not one of `inspect.Parameter`'s five.
+    case unknownParameterKind(String)
+    /// A parameter name used twice in one parameter list.
+    case duplicateParameter(String)
   }
 }
 
@@ -114,6 +122,12 @@ extension FixtureError.Reason: CustomStringConvertible {
       return "unknown error kind \(JSONText.quoted(kind, limit: 64)) (expected one of \(ErrorKind.allCases.map(\.rawValue).joined(separator: ", ")))"
     case .invalidTolerance(let value):
       return "tolerance \(value) is not a finite non-negative number"
+    case .fieldNotAllowed(let name, let reason):
+      return "field \(JSONText.quoted(name)) is not allowed \(reason)"
+    case .unknownParameterKind(let kind):
+      return "unknown parameter kind \(JSONText.quoted(kind, limit: 64)) (expected one of \(RecordedParameter.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+    case .duplicateParameter(let name):
+      return "parameter \(JSONText.quoted(name, limit: 64)) is listed twice"
     }
   }
 }
