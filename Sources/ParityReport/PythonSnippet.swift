@@ -16,7 +16,7 @@ enum PythonSnippet {
   static func call(_ call: RecordedCall, of fixtureCase: FixtureCase, adapter: FrameworkAdapter, style: Style = .page) -> String {
     let syntax = FrameworkSyntax.named(call.framework, style: style)
     var lines = syntax.imports
-    let used = call.arguments.compactMap { argument -> String? in
+    let used = call.allArguments.compactMap { argument -> String? in
       if case .tensor(let name) = argument.value { return name }
       return nil
     }
@@ -24,8 +24,9 @@ enum PythonSnippet {
       lines.append("\(name) = \(syntax.tensor(tensor))")
     }
     func rendered(_ stage: Parameter.Stage) -> String {
-      call.arguments.filter { adapter.signature.parameter(named: $0.name)?.stage ?? .call == stage }
-        .map { "\($0.name)=\(literal($0.value))" }.joined(separator: ", ")
+      let given = call.constructorArguments.map { stage == .construction ? $0 : call.arguments }
+        ?? call.arguments.filter { adapter.signature.parameter(named: $0.name)?.stage ?? .call == stage }
+      return given.map { "\($0.name)=\(literal($0.value))" }.joined(separator: ", ")
     }
     let hasConstruction = adapter.signature.parameters.contains { $0.stage == .construction }
     let callee = hasConstruction ? "\(adapter.api)(\(rendered(.construction)))" : adapter.api

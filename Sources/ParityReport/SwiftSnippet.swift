@@ -23,10 +23,13 @@ enum SwiftSnippet {
     let tensors = fixtureCase.tensors.map { "(\(quote($0.name)), \(identifier($0.name)))" }.joined(separator: ", ")
     lines.append(
       "let fixtureCase = FixtureCase(id: \(quote(fixtureCase.id)), tags: [], tensors: [\(tensors)], calls: [], index: 0)")
-    let arguments = call.arguments.map { "(\(quote($0.name)), \(argument($0.value)))" }.joined(separator: ", ")
+    func list(_ arguments: [(name: String, value: Argument)]) -> String {
+      "[" + arguments.map { "(\(quote($0.name)), \(argument($0.value)))" }.joined(separator: ", ") + "]"
+    }
+    let constructor = call.constructorArguments.map { ", constructorArguments: \(list($0))" } ?? ""
     lines += [
       "let adapter = MappingRegistry.standard.mapping(id: \(quote(api)))!.adapter(for: \(quote(call.framework)))!",
-      "switch adapter.call([\(arguments)], in: fixtureCase) {",
+      "switch adapter.call(\(list(call.arguments))\(constructor), in: fixtureCase) {",
       "case .success(let output):",
       "  print(output.value.dtype, output.value.shape, output.value.storage.doubleValues, output.warnings)",
       "case .failure(let error):",

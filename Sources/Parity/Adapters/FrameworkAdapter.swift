@@ -37,9 +37,13 @@ public struct FrameworkAdapter: Sendable {
   }
 
   /// Binds a recorded call and runs it.
-  public func call(_ arguments: [(name: String, value: Argument)], in fixtureCase: FixtureCase) -> Result<Output, CallError> {
+  public func call(
+    _ arguments: [(name: String, value: Argument)], constructorArguments: [(name: String, value: Argument)]? = nil,
+    in fixtureCase: FixtureCase
+  ) -> Result<Output, CallError> {
     do throws(CallError) {
-      let bound = try signature.bind(arguments, tensors: fixtureCase.tensor(named:), function: functionName)
+      let bound = try signature.bind(
+        arguments, constructorArguments: constructorArguments, tensors: fixtureCase.tensor(named:), function: functionName)
       return .success(try implementation(bound))
     } catch {
       return .failure(error)

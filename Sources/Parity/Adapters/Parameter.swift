@@ -2,7 +2,7 @@
 public struct Parameter: Sendable {
   /// The values the parameter accepts, besides `None` where `acceptsNone` is set.
   public enum Kind: Sendable, Equatable {
-    case tensor, string, bool, number
+    case tensor, string, bool, number, integer
   }
 
   /// When the value is given: to a constructor (MindSpore's `nn.SoftMarginLoss(reduction)`)
@@ -32,6 +32,24 @@ public struct Parameter: Sendable {
 
   public static func string(_ name: String, default value: String, stage: Stage = .call) -> Parameter {
     Parameter(name: name, kind: .string, defaultValue: .string(value), stage: stage)
+  }
+
+  /// A tensor that defaults to `None` (a loss's `weight`, `pos_weight`).
+  public static func optionalTensor(_ name: String, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .tensor, acceptsNone: true, defaultValue: ArgumentValue.none, stage: stage)
+  }
+
+  public static func bool(_ name: String, default value: Bool, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .bool, defaultValue: .bool(value), stage: stage)
+  }
+
+  /// A Python float (an `int` is accepted, as Python accepts it).
+  public static func number(_ name: String, default value: Double, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .number, defaultValue: .number(value), stage: stage)
+  }
+
+  public static func integer(_ name: String, default value: Int64, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .integer, defaultValue: .integer(value), stage: stage)
   }
 
   /// A boolean that defaults to `None`, like PyTorch's deprecated `size_average` and `reduce`.

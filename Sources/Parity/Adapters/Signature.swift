@@ -19,21 +19,37 @@ extension Signature {
   /// parameter present and every value of the parameter's kind; absent ones take their default.
   /// A failure is what the framework raises for such a call (Python's `TypeError`), so it
   /// becomes an `argument` error the runner compares with the recording like any other.
+  ///
+  /// With `constructorArguments` (a fixture's `init_args`), those bind to the construction
+  /// stage and `arguments` to the call; without, each name binds to the stage that declares
+  /// it (the call's first, where both do).
   public func bind(
-    _ arguments: [(name: String, value: Argument)], tensors: (String) -> Tensor?, function: String
+    _ arguments: [(name: String, value: Argument)], constructorArguments: [(name: String, value: Argument)]? = nil,
+    tensors: (String) -> Tensor?, function: String
   ) throws(CallError) -> BoundArguments {
-    var values: [String: ArgumentValue] = [:]
-    for (name, argument) in arguments {
-      guard let parameter = parameter(named: name) else {
-        throw CallError(kind: .argument, message: "\(function)() got an unexpected keyword argument '\(name)'")
+    var values: [Parameter.Stage: [String: ArgumentValue]] = [.call: [:], .construction: [:]]
+    func bindEach(_ given: [(name: String, value: Argument)], stage: Parameter.Stage?) throws(CallError) {
+      for (name, argument) in given {
+        let parameter = stage.map { s in parameters.first { $0.name == name && $0.stage == s } }
+          ?? (parameters.first { $0.name == name && $0.stage == .call } ?? parameter(named: name))
+        guard let parameter else {
+          let owner = stage == .construction ? "__init__" : function
+          throw CallError(kind: .argument, message: "\(owner)() got an unexpected keyword argument '\(name)'")
+        }
+        values[parameter.stage, default: [:]][name] = try convert(argument, for: parameter, tensors: tensors, function: function)
       }
-      values[name] = try convert(argument, for: parameter, tensors: tensors, function: function)
     }
-    for parameter in parameters where values[parameter.name] == nil {
+    if let constructorArguments {
+      try bindEach(constructorArguments, stage: .construction)
+      try bindEach(arguments, stage: .call)
+    } else {
+      try bindEach(arguments, stage: nil)
+    }
+    for parameter in parameters where values[parameter.stage]?[parameter.name] == nil {
       guard let defaultValue = parameter.defaultValue else {
         throw CallError(kind: .argument, message: "\(function)() missing required argument: '\(parameter.name)'")
       }
-      values[parameter.name] = defaultValue
+      values[parameter.stage, default: [:]][parameter.name] = defaultValue
     }
     return BoundArguments(values: values)
   }
@@ -53,7 +69,7 @@ extension Signature {
       return .string(s)
     case (.bool(let b), .bool):
       return .bool(b)
-    case (.integer(let i), .number):
+    case (.integer(let i), .number), (.integer(let i), .integer):
       return .integer(i)
     case (.number(let d), .number):
       return .number(d)
@@ -71,7 +87,8 @@ extension Parameter.Kind: CustomStringConvertible {
     case .tensor: return "Tensor"
     case .string: return "str"
     case .bool: return "bool"
-    case .number: return "Number"
+    case .number: return "float"
+    case .integer: return "int"
     }
   }
 }

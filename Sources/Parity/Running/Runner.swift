@@ -74,7 +74,7 @@ public struct Runner: Sendable {
             recorded: OutcomeSummary(call.outcome), computed: nil))
         continue
       }
-      let computed = adapter.call(call.arguments, in: fixtureCase)
+      let computed = adapter.call(call.arguments, constructorArguments: call.constructorArguments, in: fixtureCase)
       checks.append(
         Check.judge(
           framework: call.framework, computed: computed, recorded: call.outcome, tolerance: call.tolerance,
