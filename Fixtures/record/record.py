@@ -30,8 +30,12 @@ def load_specs():
     mods = []
     for info in sorted(pkgutil.iter_modules(specs.__path__), key=lambda m: m.name):
         mod = importlib.import_module(f"specs.{info.name}")
-        if hasattr(mod, "API"):
-            mods.append(mod)
+        # A module is one spec (API, FRAMEWORKS, ...) or defines several as SPECS (one loss
+        # definition giving its module row and its functional row).
+        found = list(mod.SPECS) if hasattr(mod, "SPECS") else [mod] if hasattr(mod, "API") else []
+        for spec in found:
+            spec._parity_module = mod.__name__      # how the MindSpore worker finds it again
+        mods.extend(found)
     apis = [m.API for m in mods]
     if len(set(apis)) != len(apis):
         raise SystemExit(f"duplicate API ids among specs: {apis}")

@@ -16,13 +16,23 @@ RULES: list[tuple[str, str]] = [
     # invalid argument values (reduction spellings, wrong argument types)
     ("argument", r"is not a valid value for reduction|Failed to convert the value .* of input"
                  r"|Failed calling \S+ with|valid calling should be|invalid reduction"
-                 r"|unexpected keyword argument|got an unexpected|takes .* positional argument"),
+                 r"|unexpected keyword argument|got an unexpected|takes .* positional argument"
+                 r"|the 'reduction' must be in|is not a valid value for|Invalid reduction"
+                 r"|should be between 0 and 1|must be between 0 and 1"
+                 r"|must be (float|bool|int|str)\b|must be a float or int|must be str and must be in"
+                 r"|value should be either|the values for beta|negative values for beta|non-positive values for delta"
+                 r"|argument 'delta' must >|unsupported operand type|value of Tensor with more than one value is ambiguous"
+                 r"|should have only one element"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
-              r"|not implemented for '|on a bool tensor is not supported|dtype|data type"
+              r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
+              r"|dtype|data type|should have same type|must have the same type|Integral inputs not supported"
+              r"|input type must be same"
               r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"),
     # shapes
-    ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"),
+    ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
+              r"|target size .* different to the input size|must be the same as input size"
+              r"|must have the same size"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 
@@ -36,5 +46,6 @@ def classify(type_name: str, message: str) -> str:
 
 
 def first_line(exc: BaseException) -> str:
-    s = str(exc)
-    return s.split("\n", 1)[0]
+    """The message's first non-empty line (MindSpore starts some messages with a newline)."""
+    lines = [line for line in str(exc).split("\n") if line.strip()]
+    return lines[0] if lines else ""

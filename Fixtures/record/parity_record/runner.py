@@ -12,6 +12,7 @@ from . import floats
 from .errors import classify, first_line
 from .jsonout import dumps, Num
 from .spec import SEED, ExactContext, Ref, check_tags, sub_seed, torch_resolved_reduction
+from .isolated import WORKER, CallFailure
 from .tensors import (TensorData, encode, from_mindspore, from_torch, make, to_mindspore, to_torch)
 
 THREADS = 1
@@ -40,7 +41,9 @@ def setup_frameworks():
 
 
 def _substitute(args: dict, tensors: dict) -> dict:
-    return {k: (tensors[v.name] if isinstance(v, Ref) else v) for k, v in args.items()}
+    """Framework tensors for Refs, Python floats for Num tokens (floats are written as Num)."""
+    return {k: (tensors[v.name] if isinstance(v, Ref) else float(v) if isinstance(v, Num) else v)
+            for k, v in args.items()}
 
 
 def _encode_args(args: dict) -> dict:
@@ -70,8 +73,8 @@ def _run(fn, convert_back):
 
 def _outcome(value: TensorData | None, err, msgs, case_id: str, fw: str, others: list):
     if err is not None:
-        tname = type(err).__name__
-        msg = first_line(err)
+        tname, msg = (err.type_name, err.message) if isinstance(err, CallFailure) else \
+            (type(err).__name__, first_line(err))
         kind = classify(tname, msg)
         if kind == "other":
             others.append((case_id, fw, tname, msg))
@@ -84,22 +87,54 @@ def _outcome(value: TensorData | None, err, msgs, case_id: str, fw: str, others:
     return out
 
 
-def _round_exact(vals, fmt, prec):
+class NearBoundary(Exception):
+    """An exact value whose error bound straddles a rounding boundary of the output dtype."""
+
+
+def _round_exact(vals, fmt, prec, exact_values=()):
     """Round each mpf once to fmt; refuse if the working-precision error bound
-    straddles a rounding boundary (then more precision would be needed)."""
+    straddles a rounding boundary (then more precision would be needed). Indices in
+    `exact_values` hold values known to be exact (the same at two precisions): a tie
+    there is a real tie, rounded to even."""
     import mpmath
     rel = mpmath.mpf(2) ** (-(prec - 48))      # generous bound on accumulated relative error
     out = []
     with mpmath.workprec(prec + 64):
-        for v in vals:
+        for i, v in enumerate(vals):
             r = floats.round_mpf(v, fmt)
-            if not (mpmath.isnan(v) or mpmath.isinf(v) or v == 0):
+            if not (mpmath.isnan(v) or mpmath.isinf(v) or v == 0) and i not in exact_values:
                 lo = floats.round_mpf(v * (1 - rel), fmt)
                 hi = floats.round_mpf(v * (1 + rel), fmt)
                 if not (floats.same_bits(lo, r, fmt) and floats.same_bits(hi, r, fmt)):
-                    raise SystemExit(f"FATAL: exact value {v} too close to a rounding boundary of {fmt.name}")
+                    raise NearBoundary(f"exact value {v} too close to a rounding boundary of {fmt.name}")
             out.append(r)
     return out
+
+
+def _exact_values(spec, case, pt_value, mpmath):
+    """The spec's exact answers rounded to PyTorch's output dtype. Near a rounding boundary
+    they are recomputed with more precision; a value that comes out the same at 4096 and
+    8192 bits is exact (|x - y| of two floats, say), and a tie there is rounded to even."""
+    fmt = floats.FORMATS[pt_value.dtype]
+
+    def at(prec):
+        with mpmath.workprec(prec):
+            ctx = ExactContext(case, case.tensors, case.calls["pytorch"], pt_value.dtype, pt_value.shape, prec)
+            return spec.exact(ctx)
+
+    vals = at(EXACT_PREC)
+    if vals is None:
+        return None
+    try:
+        return _round_exact(vals, fmt, EXACT_PREC)
+    except NearBoundary:
+        pass
+    high, higher = at(4096), at(8192)
+    same = {i for i, (a, b) in enumerate(zip(high, higher)) if a == b}
+    try:
+        return _round_exact(higher, fmt, 8192, exact_values=same)
+    except NearBoundary as exc:
+        raise SystemExit(f"FATAL: {case.id}: {exc}")
 
 
 LEAKED = Counter()
@@ -140,36 +175,32 @@ def record_case(spec, case, stats: dict, others: list) -> dict:
     calls = {}
     pt_value = None
     for key, args in case.calls.items():
+        init = case.init.get(key)
         if key == "pytorch":
             torch.manual_seed(seed)
             tt = {n: to_torch(t) for n, t in case.tensors.items()}
-            value, err, msgs = _run(lambda: spec.call_pytorch(torch, _substitute(args, tt)), from_torch)
+            fn = (lambda: spec.call_pytorch(torch, _substitute(args, tt))) if init is None else \
+                (lambda: spec.call_pytorch(torch, _substitute(args, tt), _substitute(init, tt)))
+            value, err, msgs = _run(fn, from_torch)
             pt_value = value
         elif key == "mindspore":
-            ms.set_seed(seed % (2**31))
-            _ms_drain(ms, "before")
-            mt = {n: to_mindspore(t) for n, t in case.tensors.items()}
-            _ms_drain(ms, "before")
-            value, err, msgs = _run(lambda: spec.call_mindspore(ms, _substitute(args, mt)), from_mindspore)
-            _ms_drain(ms, "after")
+            # in the worker process: a call that aborts the process is recorded, not fatal
+            value, err, msgs = WORKER.call(spec, args, init, case.tensors, seed)
         else:
             raise SystemExit(f"FATAL: unknown framework {key} in {case.id}")
         out = _outcome(value, err, msgs, case.id, key, others)
-        calls[key] = {"args": _encode_args(args), "outcome": out}
+        calls[key] = ({"init_args": _encode_args(init)} if init is not None else {}) | \
+            {"args": _encode_args(args), "outcome": out}
         stats.setdefault(key, Counter())["value" if err is None else "error:" + out["error"]["kind"]] += 1
     # exact answer: only when PyTorch returned a value and every input is finite
     if pt_value is not None and hasattr(spec, "exact") and _all_finite(case.tensors) \
             and pt_value.dtype in floats.FORMATS:
-        with mpmath.workprec(EXACT_PREC):
-            ctx = ExactContext(case, case.tensors, case.calls["pytorch"], pt_value.dtype, pt_value.shape, EXACT_PREC)
-            vals = spec.exact(ctx)
-            if vals is not None:
-                fmt = floats.FORMATS[pt_value.dtype]
-                rounded = _round_exact(vals, fmt, EXACT_PREC)
-                ex = make(pt_value.dtype, rounded, pt_value.shape)
-                _sanity(case.id, ex, pt_value)
-                calls["exact"] = {"outcome": {"value": encode(ex)}}
-                stats.setdefault("exact", Counter())["value"] += 1
+        rounded = _exact_values(spec, case, pt_value, mpmath)
+        if rounded is not None:
+            ex = make(pt_value.dtype, rounded, pt_value.shape)
+            _sanity(case.id, ex, pt_value)
+            calls["exact"] = {"outcome": {"value": encode(ex)}}
+            stats.setdefault("exact", Counter())["value"] += 1
     return {"id": case.id, "tags": list(case.tags),
             "tensors": {n: encode(t) for n, t in case.tensors.items()}, "calls": calls}
 
@@ -199,6 +230,9 @@ def header(spec) -> dict:
         else:
             entry["device"] = "CPU"
             entry["mode"] = "PYNATIVE_MODE"
+        signature = api_signature(fw[key if key == "mindspore" else "torch"], info["api"])
+        if signature is not None:
+            entry["signature"] = signature
         frameworks[key] = entry
     if hasattr(spec, "exact"):
         frameworks["exact"] = {"api": "mpmath", "package": "mpmath", "version": mpmath.__version__,
@@ -213,8 +247,89 @@ def header(spec) -> dict:
                      "platform": f"{platform.system()}-{platform.machine()}",
                      "seed": SEED, "threads": THREADS,
                      "numpy": fw["numpy"].__version__,
-                     "torch_cpu_capability": torch.backends.cpu.get_cpu_capability()},
+                     "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(),
+                     **cpu_provenance(torch)},
     }
+
+
+CPU_FLAGS_OF_INTEREST = ("avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512_bf16", "avx512_fp16", "amx_tile")
+
+
+def cpu_provenance(torch) -> dict:
+    """The recording CPU and the math libraries torch was built with: PyTorch's CPU results
+    differ by 1-2 ULP between an AVX2 and an AVX-512 machine, so they are part of a golden."""
+    vendor = model = ""
+    flags: list = []
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                key, value = key.strip(), value.strip()
+                if key == "vendor_id" and not vendor:
+                    vendor = value
+                elif key == "model name" and not model:
+                    model = value
+                elif key == "flags" and not flags:
+                    have = set(value.split())
+                    flags = [f for f in CPU_FLAGS_OF_INTEREST if f in have]
+    except OSError:
+        pass
+    return {"cpu_vendor": vendor, "cpu_model": model, "cpu_flags": flags,
+            "torch_mkl": bool(torch.backends.mkl.is_available()),
+            "torch_mkldnn": bool(torch.backends.mkldnn.is_available()),
+            "torch_openmp": bool(torch.backends.openmp.is_available())}
+
+
+_KINDS = {"POSITIONAL_ONLY": "positional_only", "POSITIONAL_OR_KEYWORD": "positional_or_keyword",
+          "KEYWORD_ONLY": "keyword_only", "VAR_POSITIONAL": "var_positional", "VAR_KEYWORD": "var_keyword"}
+
+
+def _default(value):
+    """A default as the contract writes it: a JSON scalar, else {"repr": ...} (addresses removed)."""
+    import re
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return Num(repr(value))
+    return {"repr": re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))}
+
+
+def _parameters(fn, drop_self: bool):
+    import inspect
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    if drop_self and params and params[0].name == "self":
+        params = params[1:]
+    out = []
+    for p in params:
+        entry = {"name": p.name, "kind": _KINDS[p.kind.name]}
+        if p.default is not inspect.Parameter.empty:
+            entry["default"] = _default(p.default)
+        out.append(entry)
+    return out
+
+
+def api_signature(package, dotted: str):
+    """The installed API's signature (constructor and forward/construct for a class), or None
+    when the API does not exist or cannot be introspected (the calls record what happened)."""
+    import inspect
+    obj = package
+    for part in dotted.split(".")[1:]:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    if inspect.isclass(obj):
+        method = getattr(obj, "forward", None) or getattr(obj, "construct", None)
+        ctor, call = _parameters(obj.__init__, True), _parameters(method, True) if method else None
+        if ctor is None or call is None:
+            return None
+        return {"constructor": ctor, "call": call}
+    call = _parameters(obj, False)
+    return None if call is None else {"call": call}
 
 
 def record_spec(spec, progress=True):
@@ -240,7 +355,7 @@ def record_spec(spec, progress=True):
     for part in sorted(parts):
         name = f"{spec.API}.json" if not part else f"{spec.API}-{part}.json"
         files[name] = dumps({**hdr, "cases": parts[part]})
-    if LEAKED:
+    if WORKER.leaked:
         print(f"  [{spec.API}] MindSpore errors drained after their call (not recorded): "
-              + "; ".join(f"{k} x{v}" for k, v in sorted(LEAKED.items())), file=sys.stderr, flush=True)
+              + "; ".join(f"{k} x{v}" for k, v in sorted(WORKER.leaked.items())), file=sys.stderr, flush=True)
     return files, stats, others

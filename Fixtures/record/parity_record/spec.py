@@ -41,6 +41,7 @@ class Case:
     tensors: dict               # name -> TensorData, in the order they are written
     calls: dict                 # framework key -> ordered args dict (values: scalars, None, Ref)
     part: str = ""              # "" -> Fixtures/<API>.json, "long" -> Fixtures/<API>-long.json
+    init: dict = field(default_factory=dict)  # framework key -> constructor args (a class API's init_args)
 
 
 @dataclass
@@ -56,7 +57,7 @@ class ExactContext:
 SHAPE_CLASSES = ("scalar", "empty", "vector", "matrix", "3d", "4d", "size-1-dim", "broadcast", "mismatch")
 TOPICS = ("doc-example", "random", "legacy-args", "reduction-spelling", "broadcast", "shape-mismatch",
           "mixed-dtype", "integer-input", "edge-input", "edge-target", "overflow", "log-vs-log1p",
-          "labels", "long")
+          "labels", "long", "defaults", "parameters", "invalid-argument", "weight", "domain")
 BARE_TAGS = ("doc-example",)
 
 

@@ -46,6 +46,16 @@ public struct MappingDocumentation: Sendable {
   }
 }
 
+extension MappingDocumentation {
+  /// A row of MindSpore's API mapping table with no diff page: the table's claim is all it
+  /// says, so the report holds the claim and the table's five criteria against the evidence.
+  public static func tableRow(claim: String, parameters: [ParameterCorrespondence] = []) -> MappingDocumentation {
+    MappingDocumentation(
+      descriptions: [:], claim: claim, parameters: parameters,
+      source: "docs/mindspore/source_en/note/api_mapping/pytorch_api_mapping.md (release r2.4.10)")
+  }
+}
+
 /// A row of the page's parameter table: each framework's name for one parameter (or `nil`
 /// where it has none) and the page's stated difference.
 public struct ParameterCorrespondence: Sendable {

@@ -8,7 +8,12 @@ public struct MappingRegistry: Sendable {
 
   /// Every mapping this package implements.
   public static let standard = MappingRegistry([
-    .softMarginLoss
+    .softMarginLoss,
+    .l1LossModule, .l1LossFunctional, .mseLossModule, .mseLossFunctional,
+    .smoothL1LossModule, .smoothL1LossFunctional, .huberLossModule,
+    .bceLossModule, .bceLossFunctional, .bceWithLogitsLossModule, .bceWithLogitsLossFunctional,
+    .klDivLossModule, .klDivLossFunctional, .poissonNLLLossModule,
+    .softMarginLossModule, .softMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -1,0 +1,26 @@
+import ParityCore
+import ParityKernels
+
+extension APIMapping {
+  /// `torch.nn.SoftMarginLoss` and its MindSpore counterpart in the mapping table.
+  public static let softMarginLossModule = APIMapping(
+    id: "nn.SoftMarginLoss",
+    adapters: [
+      FrameworkAdapter(
+        framework: "pytorch", api: "torch.nn.SoftMarginLoss",
+        signature: Signature(LossParameters.pytorchReduction(stage: .construction) + LossParameters.tensors()),
+        implementation: PyTorchLossAdapters.softMargin),
+    ],
+    documentation: .tableRow(claim: "Consistent"))
+
+  /// `torch.nn.functional.soft_margin_loss` and its MindSpore counterpart in the mapping table.
+  public static let softMarginLossFunctional = APIMapping(
+    id: "nn.functional.soft_margin_loss",
+    adapters: [
+      FrameworkAdapter(
+        framework: "pytorch", api: "torch.nn.functional.soft_margin_loss",
+        signature: Signature(LossParameters.tensors() + LossParameters.pytorchReduction()),
+        implementation: PyTorchLossAdapters.softMargin),
+    ],
+    documentation: .tableRow(claim: "Consistent"))
+}

@@ -1,0 +1,71 @@
+import Foundation
+import ParityCore
+
+/// `-w (y log x + (1 - y) log(1 - x))`, each log clamped at -100 as PyTorch defines it.
+public enum BinaryCrossEntropy {
+  /// PyTorch's scalar kernel, every op stored in the dtype (16-bit ones too):
+  /// `(t - 1) * max(log1p(-x), -100) - t * max(log(x), -100)`.
+  struct PyTorchChain: PointwiseChain {
+    @inline(__always)
+    func element<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {
+      let a = R.stored(o.y - 1)
+      let l1 = Swift.max(R.stored(R.Scalar.log1p(-o.x)), -100)
+      let l2 = Swift.max(R.stored(R.Scalar.log(o.x)), -100)
+      return R.stored(R.stored(a * l1) - R.stored(o.y * l2))
+    }
+  }
+
+  /// The wrapper's size check, the weight's `broadcast_shapes` and `expand`, the kernel's
+  /// dtype and range checks (element by element, input before target), then `mul_(weight)`.
+  public static func pytorch(input: Tensor, target: Tensor, weight: Tensor?, reduction: LossReduction) throws(KernelError) -> LossOutput {
+    guard input.shape == target.shape else {
+      throw KernelError(kind: .shape, message: "Using a target size (\(PyTorchLossArguments.torchSize(target.shape))) that is "
+        + "different to the input size (\(PyTorchLossArguments.torchSize(input.shape))) is deprecated. "
+        + "Please ensure they have the same size.")
+    }
+    if let weight { _ = try broadcastShapes(target.shape, weight.shape) }
+    guard target.dtype == input.dtype else {
+      throw KernelError(kind: .dtype, message: "Found dtype \(target.dtype.torchName) but expected \(input.dtype.torchName)")
+    }
+    guard input.dtype.isFloatingPoint else {
+      throw KernelError(kind: .dtype, message: "\"binary_cross_entropy\" not implemented for '\(input.dtype.torchName)'")
+    }
+    let x = input.storage.doubleValues, y = target.storage.doubleValues
+    for i in x.indices {
+      guard x[i] >= 0 && x[i] <= 1 else {
+        throw KernelError(kind: .argument, message: "all elements of input should be between 0 and 1")
+      }
+      guard y[i] >= 0 && y[i] <= 1 else {
+        throw KernelError(kind: .argument, message: "all elements of target should be between 0 and 1")
+      }
+    }
+    let operands = PointwiseOperands(x: input, y: target, shape: input.shape)
+    guard let weight else {
+      return LossOutput(PointwiseEvaluation.evaluate(
+        PyTorchChain(), operands, dtype: input.dtype, reduce: PyTorchLossReduction(reduction: reduction)))
+    }
+    let losses = PointwiseEvaluation.evaluate(
+      PyTorchChain(), operands, dtype: input.dtype, reduce: PyTorchLossReduction(reduction: .none))
+    let weighted = try TorchOps.binaryInPlace(TorchTensor(losses), TorchTensor(weight), *)
+    return LossOutput(try TorchOps.reduced(weighted, reduction))
+  }
+
+  /// `torch.broadcast_shapes` as torch/functional.py computes it, with its message.
+  static func broadcastShapes(_ shapes: [Int]...) throws(KernelError) -> [Int] {
+    var result = [Int](repeating: 1, count: shapes.map(\.count).max() ?? 0)
+    for (index, shape) in shapes.enumerated() {
+      for i in stride(from: -1, through: -shape.count, by: -1) {
+        let size = shape[shape.count + i]
+        let slot = result.count + i
+        if size == 1 || size == result[slot] { continue }
+        guard result[slot] == 1 else {
+          throw KernelError(kind: .shape, message: "Attempting to broadcast a dimension of length \(size) at \(i)! "
+            + "Mismatching argument at index \(index) had \(PyTorchLossArguments.torchSize(shape)); but expected shape "
+            + "should be broadcastable to \(SoftMarginLoss.torchShape(result))")
+        }
+        result[slot] = size
+      }
+    }
+    return result
+  }
+}
