@@ -45,7 +45,11 @@ def classify(type_name: str, message: str) -> str:
     return "other"
 
 
+_BANNER = re.compile(r"-+|- [^:]*:")
+
+
 def first_line(exc: BaseException) -> str:
-    """The message's first non-empty line (MindSpore starts some messages with a newline)."""
-    lines = [line for line in str(exc).split("\n") if line.strip()]
+    """The message's first line of text: MindSpore starts some messages with a newline and a
+    banner (a rule of dashes, "- Kernel select failed:", another rule) before the text."""
+    lines = [line for line in str(exc).split("\n") if line.strip() and not _BANNER.fullmatch(line.strip())]
     return lines[0] if lines else ""

@@ -43,25 +43,92 @@ def _serve(conn, path, stderr_path):
         request = conn.recv()
         if request is None:
             return
-        module_name, api, args, init, tensors, seed = request
+        module_name, api, args, init, tensors, seed, probe = request
         spec = specs.get((module_name, api))
         if spec is None:
             import importlib
             mod = importlib.import_module(module_name)
             spec = next(s for s in getattr(mod, "SPECS", [mod]) if s.API == api)
             specs[(module_name, api)] = spec
-        ms.set_seed(seed % (2**31))
-        runner._ms_drain(ms, "before")
-        mt = {n: to_mindspore(t) for n, t in tensors.items()}
-        runner._ms_drain(ms, "before")
-        if init is None:
-            fn = lambda: spec.call_mindspore(ms, runner._substitute(args, mt))
-        else:
-            fn = lambda: spec.call_mindspore(ms, runner._substitute(args, mt), runner._substitute(init, mt))
-        value, err, msgs = runner._run(fn, from_mindspore)
-        runner._ms_drain(ms, "after")
-        failure = None if err is None else CallFailure(type(err).__name__, first_line(err))
+        outcomes = []
+        for attempt in range(3 if probe else 1):
+            ms.set_seed(seed % (2**31))
+            runner._ms_drain(ms, "before")
+            mt = {n: to_mindspore(t) for n, t in tensors.items()}
+            runner._ms_drain(ms, "before")
+            if attempt:
+                # Last before the call: the drain itself leaves zeros in the blocks it used.
+                _poison_pool(ms, PATTERNS[attempt - 1], like=outcomes[0][0])
+            if init is None:
+                fn = lambda: spec.call_mindspore(ms, runner._substitute(args, mt))
+            else:
+                fn = lambda: spec.call_mindspore(ms, runner._substitute(args, mt), runner._substitute(init, mt))
+            value, err, msgs = runner._run(fn, from_mindspore)
+            runner._ms_drain(ms, "after")
+            failure = None if err is None else CallFailure(type(err).__name__, first_line(err))
+            outcomes.append((value, failure, msgs))
+        value, failure, msgs = outcomes[0]
+        if not all(_same(outcomes[0], other) for other in outcomes[1:]):
+            value, failure = None, UNDEFINED
         conn.send((value, failure, msgs, dict(runner.LEAKED)))
+
+
+UNDEFINED = CallFailure(
+    "UndefinedResult",
+    "identical calls returned different results (free memory overwritten between them, or another process): "
+    "the result depends on memory the call did not write")
+
+
+def needs_probe(tensors) -> bool:
+    """Inputs where a kernel may return or read memory it never wrote: an empty tensor, or
+    tensors of different sizes (a smaller weight read as if it were the input's size)."""
+    sizes = {t.numel for t in tensors.values()}
+    return 0 in sizes or len(sizes) > 1
+
+
+PATTERNS = (1234.5, -98.25)
+
+
+def _poison_pool(ms, pattern, like=None):
+    """Fill memory the pool hands out next with `pattern`, in blocks of every size from a
+    million elements down to one, then give it back: a kernel that returns memory it never wrote (an
+    empty reduction's output) or reads past an input (a weight smaller than its input) then
+    sees the pattern instead of what it saw before."""
+    import numpy as np
+    # Largest first, so the smallest blocks (a 0-d output's) are the last freed and the
+    # first handed out again.
+    for exponent in range(20, -1, -2):
+        for dtype in (np.float64, np.float32, np.float16):
+            block = ms.Tensor(np.full(1 << exponent, pattern, dtype))
+            (block * 1).asnumpy()
+            del block
+    # Then blocks of the first call's result shape in every float dtype: the sizes the call's
+    # output, and the intermediate results a composed loss casts through, take from the pool.
+    if like is not None:
+        for dtype in (np.float64, np.float32, np.float16):
+            block = ms.Tensor(np.full(like.shape, pattern, dtype))
+            (block * 1).asnumpy()
+            del block
+
+
+def _same(a, b) -> bool:
+    """Two outcomes bit for bit (NaNs of any payload alike), warnings aside."""
+    import numpy as np
+    (va, fa, _), (vb, fb, _) = a, b
+    if (fa is None) != (fb is None):
+        return False
+    if fa is not None:
+        return (fa.type_name, fa.message) == (fb.type_name, fb.message)
+    if va.dtype != vb.dtype or va.shape != vb.shape:
+        return False
+    x, y = np.array(va.values), np.array(vb.values)
+    if x.dtype.kind == "f":
+        nan_x, nan_y = np.isnan(x), np.isnan(y)
+        if not np.array_equal(nan_x, nan_y):
+            return False
+        x[nan_x] = 0
+        y[nan_y] = 0
+    return x.tobytes() == y.tobytes()
 
 
 class MindSporeWorker:
@@ -79,21 +146,39 @@ class MindSporeWorker:
         if self.conn.recv() != "ready":
             raise SystemExit("FATAL: the MindSpore worker did not start")
 
-    def call(self, spec, args, init, tensors, seed):
-        """(value, CallFailure or None, warnings) of one MindSpore call."""
-        if self.proc is None or not self.proc.is_alive():
-            self._start()
-        self.conn.send((spec._parity_module, spec.API, args, init, tensors, seed))
-        try:
-            value, failure, msgs, leaked = self.conn.recv()
-            self.leaked = leaked
-            return value, failure, msgs
-        except EOFError:
-            self.proc.join()
-            code = self.proc.exitcode
-            self.proc = None
-            name = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
-            return None, CallFailure(f"process killed by {name}", self._last_words()), []
+    def call(self, spec, args, init, tensors, seed, probe=False):
+        """(value, CallFailure or None, warnings) of one MindSpore call. A worker that gave up
+        draining stale asynchronous errors (SystemExit, status 1) is replaced and the call made
+        again in the fresh one; a worker the call itself killed (a signal) is the call's outcome.
+
+        When two kernel threads throw at once, the runtime may print only "terminate called
+        recursively" and not the exception: such a call is made again in a fresh worker (up to
+        three times) so that the recorded message is the exception's whenever it can be."""
+        killed = None
+        for _attempt in range(4):
+            if self.proc is None or not self.proc.is_alive():
+                self._start()
+            self.conn.send((spec._parity_module, spec.API, args, init, tensors, seed, probe))
+            try:
+                value, failure, msgs, leaked = self.conn.recv()
+                self.leaked = leaked
+                return value, failure, msgs
+            except EOFError:
+                self.proc.join()
+                code = self.proc.exitcode
+                self.proc = None
+                words = self._last_words()
+                if code == 1 and "keeps raising at a sync point" in words:
+                    continue
+                if code is None or code >= 0:
+                    # The worker exited by itself: the recorder failed, not the framework.
+                    raise SystemExit(f"FATAL: the MindSpore worker exited with status {code}: {words}")
+                killed = CallFailure(f"process killed by {signal.Signals(-code).name}", words)
+                if words != "terminate called recursively":
+                    return None, killed, []
+        if killed is not None:
+            return None, killed, []
+        raise SystemExit("FATAL: MindSpore keeps raising stale errors in fresh workers")
 
     def _last_words(self) -> str:
         """The `what():` line the C++ runtime printed before aborting, else the last line."""
@@ -105,7 +190,8 @@ class MindSporeWorker:
         what = [line for line in lines if line.startswith("what():")]
         if what:
             return what[-1][len("what():"):].strip()
-        return lines[-1] if lines else ""
+        fatal = [line for line in lines if line.startswith("FATAL:") or "Error:" in line]
+        return (fatal or lines or [""])[-1]
 
     def close(self):
         if self.proc is not None and self.proc.is_alive():
@@ -114,4 +200,37 @@ class MindSporeWorker:
         self.proc = None
 
 
-WORKER = MindSporeWorker()
+class ProbingWorkers:
+    """The recorder's MindSpore calls: one worker for every call, and, for calls whose inputs
+    could expose memory a kernel never wrote (`needs_probe`), the same call repeated after
+    free memory is overwritten and made once more in a second worker with another history.
+    A result that changes is recorded as `UndefinedResult`, never as a golden value."""
+
+    def __init__(self):
+        self.main, self.other = MindSporeWorker(), MindSporeWorker()
+
+    @property
+    def leaked(self):
+        return self.main.leaked
+
+    def call(self, spec, args, init, tensors, seed):
+        probe = needs_probe(tensors)
+        first = self.main.call(spec, args, init, tensors, seed, probe)
+        if probe and (first[1] is None or first[1].type_name != "UndefinedResult"):
+            second = self.other.call(spec, args, init, tensors, seed, False)
+            if not _same(first, second):
+                return None, UNDEFINED, first[2]
+            if first[1] is None and any(t.numel == 0 for t in tensors.values()):
+                # A value from an empty input: once more in a process of its own, whose memory
+                # has held nothing else (garbage there differs; a real result does not).
+                fresh = MindSporeWorker()
+                try:
+                    third = fresh.call(spec, args, init, tensors, seed, False)
+                finally:
+                    fresh.close()
+                if not _same(first, third):
+                    return None, UNDEFINED, first[2]
+        return first
+
+
+WORKER = ProbingWorkers()

@@ -22,7 +22,8 @@ import numpy as np
 
 from .floats import FORMATS, round_float
 from .jsonout import Num
-from .spec import ABSENT, Case, Ref, rng_for, shape_class, shape_str, torch_resolved_reduction
+from .spec import (ABSENT, Case, Ref, reduction_segment, reduction_tag, rng_for, shape_class, shape_str,
+                   torch_resolved_reduction)
 from .tensors import TensorData, make
 
 FLOATS = ("float16", "bfloat16", "float32", "float64")
@@ -161,7 +162,7 @@ class Row:
         sseg = shape_str(x.shape) if all(s == x.shape for s in shapes) else \
             "+".join(shape_str(s) for s in shapes)
         red = params.get("reduction", ABSENT)
-        cid = f"{dseg}/{sseg}/{_red_seg(red)}/{what}"
+        cid = f"{dseg}/{sseg}/{reduction_segment(red)}/{what}"
         if all(s == x.shape for s in shapes):
             scls = shape_class(x.shape)
         else:
@@ -171,7 +172,7 @@ class Row:
             except ValueError:
                 scls = "mismatch"
         tags = list(bare) + [f"dtype:{x.dtype}"] + ([f"dtype:{x.dtype}+{mixed}"] if mixed else [])
-        tags += [f"shape:{scls}", _red_tag(red)] + [f"topic:{t}" for t in topics]
+        tags += [f"shape:{scls}", reduction_tag(red)] + [f"topic:{t}" for t in topics]
 
         names = {"x": self.pt_tensors[0], "y": self.pt_tensors[1]}
         ms_names = {"x": self.ms_tensors[0], "y": self.ms_tensors[1]}
@@ -418,24 +419,8 @@ def _value_name(v) -> str:
     return repr(v)
 
 
-def _red_seg(reduction) -> str:
-    if reduction is ABSENT:
-        return "default"
-    if reduction is None:
-        return "null"
-    if reduction == "":
-        return "empty-string"
-    return reduction
 
 
-def _red_tag(reduction) -> str:
-    if reduction is ABSENT:
-        return "reduction:default"
-    if reduction is None:
-        return "reduction:null"
-    if reduction == "":
-        return "reduction:''"
-    return f"reduction:{reduction}"
 
 
 def _mp(v):

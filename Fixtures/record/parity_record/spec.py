@@ -135,3 +135,26 @@ def torch_resolved_reduction(args: dict):
         return "mean" if (sa and rd) else ("sum" if rd else "none")
     red = args.get("reduction", "mean")
     return "mean" if red == "elementwise_mean" else red
+
+
+def reduction_segment(reduction) -> str:
+    """A reduction as a case id writes it: absent is `default`, None `null`, '' `empty-string`."""
+    if reduction is ABSENT:
+        return "default"
+    if reduction is None:
+        return "null"
+    if reduction == "":
+        return "empty-string"
+    return reduction
+
+
+def reduction_tag(reduction) -> str:
+    """The `reduction:` tag: absent is `default`, None `null`, '' written `''`."""
+    if reduction is ABSENT:
+        return "reduction:default"
+    if reduction is None:
+        return "reduction:null"
+    if reduction == "":
+        return "reduction:''"
+    return f"reduction:{reduction}"
+

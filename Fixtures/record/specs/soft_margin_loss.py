@@ -13,8 +13,8 @@ import math
 import numpy as np
 
 from parity_record.floats import FORMATS, round_float
-from parity_record.spec import (ABSENT, Case, Ref, rng_for, shape_class, shape_str,
-                                torch_resolved_reduction)
+from parity_record.spec import (ABSENT, Case, Ref, reduction_segment, reduction_tag, rng_for, shape_class,
+                                shape_str, torch_resolved_reduction)
 from parity_record.tensors import TensorData, make
 
 API = "SoftMarginLoss"
@@ -76,31 +76,15 @@ def exact(ctx):
 
 # ------------------------------------------------------------------ case building
 
-def _red_seg(reduction) -> str:
-    if reduction is ABSENT:
-        return "default"
-    if reduction is None:
-        return "null"
-    if reduction == "":
-        return "empty-string"
-    return reduction
 
 
-def _red_tag(reduction) -> str:
-    if reduction is ABSENT:
-        return "reduction:default"
-    if reduction is None:
-        return "reduction:null"
-    if reduction == "":
-        return "reduction:''"
-    return f"reduction:{reduction}"
 
 
 def _case(what: str, x: TensorData, y: TensorData, topics, *, reduction=ABSENT,
           size_average=ABSENT, reduce=ABSENT, bare=(), part="") -> Case:
     dseg = x.dtype if x.dtype == y.dtype else f"{x.dtype}+{y.dtype}"
     sseg = shape_str(x.shape) if x.shape == y.shape else f"{shape_str(x.shape)}+{shape_str(y.shape)}"
-    cid = f"{dseg}/{sseg}/{_red_seg(reduction)}/{what}"
+    cid = f"{dseg}/{sseg}/{reduction_segment(reduction)}/{what}"
 
     if x.shape == y.shape:
         scls = shape_class(x.shape)
@@ -113,7 +97,7 @@ def _case(what: str, x: TensorData, y: TensorData, topics, *, reduction=ABSENT,
     tags = list(bare) + [f"dtype:{x.dtype}"]
     if x.dtype != y.dtype:
         tags.append(f"dtype:{x.dtype}+{y.dtype}")
-    tags += [f"shape:{scls}", _red_tag(reduction)] + [f"topic:{t}" for t in topics]
+    tags += [f"shape:{scls}", reduction_tag(reduction)] + [f"topic:{t}" for t in topics]
 
     pt = {"input": Ref("x"), "target": Ref("y")}
     if size_average is not ABSENT:
