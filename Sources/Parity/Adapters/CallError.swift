@@ -5,6 +5,8 @@ import ParityKernels
 public struct CallError: Error, Sendable, Equatable {
   public var kind: ErrorKind
   public var message: String
+  /// The emulated framework has no defined result for this call (`KernelError.undefinedResult`).
+  public var isUndefinedResult = false
 
   public init(kind: ErrorKind, message: String) {
     self.kind = kind
@@ -13,6 +15,7 @@ public struct CallError: Error, Sendable, Equatable {
 
   public init(_ error: KernelError) {
     self.init(kind: error.kind, message: error.message)
+    isUndefinedResult = error.isUndefinedResult
   }
 }
 

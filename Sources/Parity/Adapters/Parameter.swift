@@ -3,6 +3,10 @@ public struct Parameter: Sendable {
   /// The values the parameter accepts, besides `None` where `acceptsNone` is set.
   public enum Kind: Sendable, Equatable {
     case tensor, string, bool, number, integer
+    /// Any Python value (a tensor, str, bool, int, float or `None`), bound as given: for a
+    /// framework that checks the argument's type itself, at a point of its own
+    /// (MindSpore's `beta`, `delta`, `eps`).
+    case object
   }
 
   /// When the value is given: to a constructor (MindSpore's `nn.SoftMarginLoss(reduction)`)
@@ -50,6 +54,11 @@ public struct Parameter: Sendable {
 
   public static func integer(_ name: String, default value: Int64, stage: Stage = .call) -> Parameter {
     Parameter(name: name, kind: .integer, defaultValue: .integer(value), stage: stage)
+  }
+
+  /// A parameter taking any Python value (`Kind.object`), with its default.
+  public static func object(_ name: String, default value: ArgumentValue, stage: Stage = .call) -> Parameter {
+    Parameter(name: name, kind: .object, acceptsNone: true, defaultValue: value, stage: stage)
   }
 
   /// A boolean that defaults to `None`, like PyTorch's deprecated `size_average` and `reduce`.

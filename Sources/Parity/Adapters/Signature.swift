@@ -60,18 +60,18 @@ extension Signature {
     switch (argument, parameter.kind) {
     case (.null, _) where parameter.acceptsNone:
       return .none
-    case (.tensor(let name), .tensor):
+    case (.tensor(let name), .tensor), (.tensor(let name), .object):
       guard let tensor = tensors(name) else {
         throw CallError(kind: .other, message: "\(function)(): no tensor named '\(name)' in the case")
       }
       return .tensor(tensor)
-    case (.string(let s), .string):
+    case (.string(let s), .string), (.string(let s), .object):
       return .string(s)
-    case (.bool(let b), .bool):
+    case (.bool(let b), .bool), (.bool(let b), .object):
       return .bool(b)
-    case (.integer(let i), .number), (.integer(let i), .integer):
+    case (.integer(let i), .number), (.integer(let i), .integer), (.integer(let i), .object):
       return .integer(i)
-    case (.number(let d), .number):
+    case (.number(let d), .number), (.number(let d), .object):
       return .number(d)
     default:
       throw CallError(
@@ -89,6 +89,7 @@ extension Parameter.Kind: CustomStringConvertible {
     case .bool: return "bool"
     case .number: return "float"
     case .integer: return "int"
+    case .object: return "object"
     }
   }
 }

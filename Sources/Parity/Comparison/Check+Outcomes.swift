@@ -26,6 +26,12 @@ extension Check {
     switch (outcome.result, computed) {
     case (.error(let error), _) where error.kind == .unsupported:
       return check(.unverified, .recordedUnsupported)
+    case (.error(let error), _) where error.type == RecordedError.undefinedResultType:
+      return check(.unverified, .recordedUndefined)
+    case (.value, .failure(let failure)) where failure.isUndefinedResult:
+      // A value the framework computed from memory it never wrote: it happened to be stable
+      // while the recorder probed it, but it is no golden.
+      return check(.unverified, .undefinedInFramework(failure.message))
     case (.error(let error), .failure(let failure)):
       return error.kind == failure.kind
         ? check(.match, .errorsAgree(error.kind))

@@ -29,6 +29,12 @@ public struct Check: Sendable {
     case warningsDiffer(computed: [String], recorded: [String])
     /// The framework has no kernel for this call on the recording platform.
     case recordedUnsupported
+    /// The framework's result was undefined: the recorder saw identical calls return different
+    /// results (it read memory it never wrote), so the recording confirms nothing.
+    case recordedUndefined
+    /// The port models the framework's result for this call as undefined (it returns or reads
+    /// memory it never wrote): the recorded value, whatever it is, can confirm nothing.
+    case undefinedInFramework(String)
     /// Parity has no adapter for this framework key.
     case noAdapter
   }

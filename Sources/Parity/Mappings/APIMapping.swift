@@ -47,12 +47,18 @@ public struct MappingDocumentation: Sendable {
 }
 
 extension MappingDocumentation {
-  /// A row of MindSpore's API mapping table with no diff page: the table's claim is all it
-  /// says, so the report holds the claim and the table's five criteria against the evidence.
-  public static func tableRow(claim: String, parameters: [ParameterCorrespondence] = []) -> MappingDocumentation {
-    MappingDocumentation(
-      descriptions: [:], claim: claim, parameters: parameters,
-      source: "docs/mindspore/source_en/note/api_mapping/pytorch_api_mapping.md (release r2.4.10)")
+  /// The row of MindSpore's API mapping table for `pytorch`: its claim is what the report
+  /// holds against the evidence, with the table's five criteria; `parameters` is the diff
+  /// page's table where the row has a page.
+  /// A row with a diff page passes the page's `descriptions` (its PyTorch and MindSpore
+  /// paragraphs; the MindSpore one is the page's claim) and parameter table.
+  public static func tableRow(
+    _ pytorch: String, descriptions: [String: String] = [:], parameters: [ParameterCorrespondence] = []
+  ) -> MappingDocumentation {
+    let row = MindSporeTableRow.row(pytorch: pytorch)
+    return MappingDocumentation(
+      descriptions: descriptions, claim: descriptions["mindspore"] ?? row?.claim ?? "(not in the table)", parameters: parameters,
+      source: row?.diffPage.map { "docs/mindspore/source_en/note/api_mapping/pytorch_diff/\($0)" } ?? MindSporeTableRow.source)
   }
 }
 

@@ -46,7 +46,7 @@ public enum BinaryCrossEntropy {
     }
     let losses = PointwiseEvaluation.evaluate(
       PyTorchChain(), operands, dtype: input.dtype, reduce: PyTorchLossReduction(reduction: .none))
-    let weighted = try TorchOps.binaryInPlace(TorchTensor(losses), TorchTensor(weight), *)
+    let weighted = try TorchOps.binaryInPlace(EagerTensor(losses), EagerTensor(weight), *)
     return LossOutput(try TorchOps.reduced(weighted, reduction))
   }
 

@@ -17,10 +17,10 @@ public enum BinaryCrossEntropyWithLogits {
     guard input.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "\"log_sigmoid_cpu\" not implemented for '\(input.dtype.torchName)'")
     }
-    let x = TorchTensor(input), t = TorchTensor(target)
+    let x = EagerTensor(input), t = EagerTensor(target)
     var logSigmoid = TorchOps.unary(x) { v in Swift.min(v, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(v))) }
     if let posWeight {
-      var logWeight = TorchOps.scalar(TorchTensor(posWeight), .opmath(1), -)
+      var logWeight = TorchOps.scalar(EagerTensor(posWeight), .opmath(1), -)
       logWeight = try TorchOps.binary(logWeight, t, *)
       logWeight = TorchOps.scalar(logWeight, .tensorDType(1), +)
       logSigmoid = try TorchOps.binaryInPlace(logSigmoid, logWeight, *)
@@ -29,7 +29,7 @@ public enum BinaryCrossEntropyWithLogits {
     var loss = TorchOps.scalar(t, .opmath(1)) { v, one in one - v }
     loss = try TorchOps.binaryInPlace(loss, x, *)
     loss = try TorchOps.binaryInPlace(loss, logSigmoid, -)
-    if let weight { loss = try TorchOps.binaryInPlace(loss, TorchTensor(weight), *) }
+    if let weight { loss = try TorchOps.binaryInPlace(loss, EagerTensor(weight), *) }
     return LossOutput(try TorchOps.reduced(loss, reduction))
   }
 }

@@ -4,13 +4,10 @@ import ParityCore
 public enum HuberLoss {
   /// PyTorch's `huber_kernel`: float16 computes in Float and rounds once, bfloat16 rounds
   /// after every op (the reverse of smooth_l1).
-  struct PyTorchChain: PointwiseChain {
+  struct PyTorchChain: FusedInOneDType {
     var delta: Double
 
-    @inline(__always)
-    func element<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {
-      R.dtype == .float16 ? R.stored(formula(o, Unrounded<R>.self)) : formula(o, R.self)
-    }
+    static var fusedDType: DType { .float16 }
 
     @inline(__always)
     func formula<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {

@@ -12,21 +12,21 @@ public enum KLDivLoss {
     guard input.dtype.isFloatingPoint, target.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "kl_div: Integral inputs not supported.")
     }
-    let x = TorchTensor(input), t = TorchTensor(target)
-    let loss: TorchTensor
+    let x = EagerTensor(input), t = EagerTensor(target)
+    let loss: EagerTensor
     if logTarget {
       loss = try TorchOps.binary(TorchOps.unary(t, Foundation.exp), TorchOps.subtract(t, x), *)
     } else {
       // xlogy's kernel: NaN for a NaN y, 0 for x == 0, else x * log(y) with the log stored first.
       let dtype = t.dtype
       let xlogy = try TorchOps.binary(t, t) { a, b in
-        b.isNaN ? .nan : a == 0 ? 0 : a * TorchOps.rounded(Foundation.log(b), to: dtype)
+        b.isNaN ? .nan : a == 0 ? 0 : a * EagerTensor.rounded(Foundation.log(b), to: dtype)
       }
       loss = try TorchOps.subtract(xlogy, TorchOps.binary(t, x, *))
     }
     var value = try TorchOps.reduced(loss, reduction)
     if batchmean && input.rank > 0 {
-      value = TorchOps.scalar(TorchTensor(value), .opmath(Double(input.shape[0])), /).tensor
+      value = TorchOps.scalar(EagerTensor(value), .opmath(Double(input.shape[0])), /).tensor
     }
     return LossOutput(value)
   }

@@ -13,12 +13,27 @@ enum PointwiseEvaluation {
     let y = operands.y.values(R.Scalar.self, broadcastTo: operands.shape)
     let w = operands.weight?.values(R.Scalar.self, broadcastTo: operands.shape)
     let pw = operands.posWeight?.values(R.Scalar.self, broadcastTo: operands.shape)
-    return [R.Scalar](unsafeUninitializedCapacity: x.count) { out, initialized in
-      for i in 0..<x.count {
-        out[i] = chain.element(
-          ChainOperands(x: x[i], y: y[i], weight: w?[i] ?? 1, posWeight: pw?[i] ?? 1), R.self)
+    let count = x.count
+    let chunkLength = Chunking.length(count)
+    return [R.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+      LargeOutput.adviseHugePages(out)
+      x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          nonisolated(unsafe) let (x, y, out) = (x, y, out)
+          Chunking.forEach((count + chunkLength - 1) / chunkLength, elements: count) { chunk in
+            let range = chunk * chunkLength..<min(count, (chunk + 1) * chunkLength)
+            if w == nil && pw == nil {
+              // The common case without weights: nothing optional in the loop, so it vectorizes.
+              for i in range { out[i] = chain.element(ChainOperands(x: x[i], y: y[i]), R.self) }
+            } else {
+              for i in range {
+                out[i] = chain.element(ChainOperands(x: x[i], y: y[i], weight: w?[i] ?? 1, posWeight: pw?[i] ?? 1), R.self)
+              }
+            }
+          }
+        }
       }
-      initialized = x.count
+      initialized = count
     }
   }
 
@@ -56,11 +71,12 @@ struct PointwiseOperands {
 
 extension Tensor {
   /// Every element converted to `S`, repeated to fill `shape` (which it must broadcast to).
+  /// Elements already of type `S` are shared, not copied.
   func values<S: ChainScalar>(_: S.Type, broadcastTo shape: [Int]) -> [S] {
     let own: [S]
     switch storage {
-    case .float32(let v) where S.self == Float.self: own = v as! [S]
-    case .float64(let v) where S.self == Double.self: own = v as! [S]
+    case .float32(let v) where S.self == Float.self: own = unsafeBitCast(v, to: [S].self)
+    case .float64(let v) where S.self == Double.self: own = unsafeBitCast(v, to: [S].self)
     case .float16(let v): own = v.map { S(Float($0)) }
     case .bfloat16(let v): own = v.map { S($0.floatValue) }
     case .int32(let v): own = v.map { S(Double($0)) }

@@ -8,8 +8,8 @@ public enum PoissonNLLLoss {
   public static func pytorch(
     input: Tensor, target: Tensor, logInput: Bool, full: Bool, eps: Double, reduction: LossReduction
   ) throws(KernelError) -> LossOutput {
-    let x = TorchTensor(input), t = TorchTensor(target)
-    var loss: TorchTensor
+    let x = EagerTensor(input), t = EagerTensor(target)
+    var loss: EagerTensor
     if logInput {
       loss = try TorchOps.subtract(TorchOps.unary(x, Foundation.exp), TorchOps.binary(t, x, *))
     } else {

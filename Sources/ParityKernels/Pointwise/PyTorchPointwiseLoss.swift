@@ -45,8 +45,8 @@ public enum PyTorchPointwiseLoss {
     }
     // Stored in the input's dtype, then reduced there.
     let losses = PointwiseEvaluation.evaluate(chain, operands, dtype: common, reduce: PyTorchLossReduction(reduction: .none))
-    let narrowed = Tensor(dtype: output, shape: shape, doubles: losses.storage.doubleValues.map { TorchOps.rounded($0, to: output) })
-    return LossOutput(try TorchOps.reduced(TorchTensor(narrowed), reduction), warnings: warnings)
+    let narrowed = Tensor(dtype: output, shape: shape, doubles: losses.storage.doubleValues.map { EagerTensor.rounded($0, to: output) })
+    return LossOutput(try TorchOps.reduced(EagerTensor(narrowed), reduction), warnings: warnings)
   }
 
   /// An integer loss: elementwise in `dtype`, `sum` in int64 (as `torch.sum` of any integer
@@ -91,13 +91,13 @@ extension PyTorchPointwiseLoss {
     guard weight.shape == input.shape else {
       throw KernelError(kind: .shape, message: "Weights and input must have the same size.")
     }
-    let product = try TorchOps.binary(TorchTensor(loss.value), TorchTensor(weight), *)
+    let product = try TorchOps.binary(EagerTensor(loss.value), EagerTensor(weight), *)
     switch reduction {
     case .none, .sum:
       return LossOutput(try TorchOps.reduced(product, reduction), warnings: loss.warnings)
     case .mean:
-      let numerator = TorchTensor(try TorchOps.reduced(product, .sum))
-      let denominator = TorchTensor(try TorchOps.reduced(TorchTensor(weight), .sum))
+      let numerator = EagerTensor(try TorchOps.reduced(product, .sum))
+      let denominator = EagerTensor(try TorchOps.reduced(EagerTensor(weight), .sum))
       return LossOutput(try TorchOps.binary(numerator, denominator, /).tensor, warnings: loss.warnings)
     }
   }

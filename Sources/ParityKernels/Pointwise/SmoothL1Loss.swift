@@ -4,13 +4,10 @@ import ParityCore
 public enum SmoothL1Loss {
   /// PyTorch's `smooth_l1_kernel`: float16 rounds after every op (with beta rounded to
   /// float16), bfloat16 computes in Float and rounds once (its reduced-float branch).
-  struct PyTorchChain: PointwiseChain {
+  struct PyTorchChain: FusedInOneDType {
     var beta: Double
 
-    @inline(__always)
-    func element<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {
-      R.dtype == .bfloat16 ? R.stored(formula(o, Unrounded<R>.self)) : formula(o, R.self)
-    }
+    static var fusedDType: DType { .bfloat16 }
 
     @inline(__always)
     func formula<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {

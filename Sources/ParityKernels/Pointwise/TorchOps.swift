@@ -1,36 +1,14 @@
 import Foundation
 import ParityCore
 
-/// PyTorch's eager CPU ops, one at a time: what a composite ATen function (a loss written as
-/// a sequence of `at::` calls) computes. Each op promotes and broadcasts as TensorIterator
+/// PyTorch's eager CPU ops on `EagerTensor`s, one at a time: what a composite ATen function
+/// (a loss written as a sequence of `at::` calls) computes. Each op promotes and broadcasts as TensorIterator
 /// does, computes every element in Double from its operands, and rounds once to the result
 /// dtype (through Float for the 16-bit dtypes, whose kernels compute in Float). In-place ops
 /// keep their output's dtype and shape and refuse what TensorIterator refuses.
 ///
 /// Double evaluation then rounding is the correctly rounded result of each op; PyTorch's
 /// vectorized exp/log/log1p (MKL, Sleef) are within 1 ULP of it.
-struct TorchTensor {
-  var shape: [Int]
-  var dtype: DType
-  /// Every element, exactly (each is a value of `dtype`).
-  var values: [Double]
-
-  init(_ tensor: Tensor) {
-    shape = tensor.shape
-    dtype = tensor.dtype
-    values = tensor.storage.doubleValues
-  }
-
-  init(shape: [Int], dtype: DType, values: [Double]) {
-    self.shape = shape
-    self.dtype = dtype
-    self.values = values
-  }
-
-  var tensor: Tensor { Tensor(shape: shape, storage: TensorStorage(dtype: dtype, doubles: values)) }
-  var rank: Int { shape.count }
-}
-
 /// A Python number in an op (`1 - target`, `input + eps`): it never promotes a float tensor.
 enum TorchScalar {
   /// An op whose kernel reads the scalar in the compute type (Float for 16-bit tensors):
@@ -49,40 +27,27 @@ enum TorchScalar {
 }
 
 enum TorchOps {
-  /// `value` rounded to `dtype` as a kernel stores it: floats through Float, integers truncated.
-  static func rounded(_ value: Double, to dtype: DType) -> Double {
-    switch dtype {
-    case .float64: return value
-    case .float32: return Double(Float(value))
-    case .float16: return Double(Float16(Float(value)))
-    case .bfloat16: return BFloat16(Float(value)).doubleValue
-    case .int32: return value.isFinite ? Double(Int32(truncatingIfNeeded: Int64(value))) : 0
-    case .int64: return value.isFinite ? Double(Int64(value)) : 0
-    case .bool: return value != 0 ? 1 : 0
-    }
-  }
-
   /// A binary op out of place: promoted dtype, broadcast shape.
   static func binary(
-    _ a: TorchTensor, _ b: TorchTensor, _ op: (Double, Double) -> Double
-  ) throws(KernelError) -> TorchTensor {
+    _ a: EagerTensor, _ b: EagerTensor, _ op: (Double, Double) -> Double
+  ) throws(KernelError) -> EagerTensor {
     let shape = try PyTorchLossArguments.broadcast(a.shape, b.shape)
     let dtype = DType.torchResultType(a.dtype, rank: a.rank, b.dtype, rank: b.rank)
     let x = PyTorchFactors.broadcast(a.values, from: a.shape, to: shape)
     let y = PyTorchFactors.broadcast(b.values, from: b.shape, to: shape)
-    return TorchTensor(shape: shape, dtype: dtype, values: zip(x, y).map { rounded(op($0, $1), to: dtype) })
+    return EagerTensor(shape: shape, dtype: dtype, values: zip(x, y).map { EagerTensor.rounded(op($0, $1), to: dtype) })
   }
 
   /// `a - b`, which refuses bool operands before anything else.
-  static func subtract(_ a: TorchTensor, _ b: TorchTensor) throws(KernelError) -> TorchTensor {
+  static func subtract(_ a: EagerTensor, _ b: EagerTensor) throws(KernelError) -> EagerTensor {
     try PyTorchLossArguments.checkSubtraction(a.dtype, b.dtype)
     return try binary(a, b, -)
   }
 
   /// A binary op in place into `a`: the result keeps `a`'s dtype and shape.
   static func binaryInPlace(
-    _ a: TorchTensor, _ b: TorchTensor, _ op: (Double, Double) -> Double
-  ) throws(KernelError) -> TorchTensor {
+    _ a: EagerTensor, _ b: EagerTensor, _ op: (Double, Double) -> Double
+  ) throws(KernelError) -> EagerTensor {
     let shape = try PyTorchLossArguments.broadcast(a.shape, b.shape)
     guard shape == a.shape else {
       throw KernelError(kind: .shape, message: "output with shape \(SoftMarginLoss.torchShape(a.shape)) "
@@ -92,25 +57,25 @@ enum TorchOps {
     try checkCast(common, to: a.dtype)
     let y = PyTorchFactors.broadcast(b.values, from: b.shape, to: shape)
     // Computed in the common dtype, then cast to the output's.
-    return TorchTensor(
-      shape: shape, dtype: a.dtype, values: zip(a.values, y).map { rounded(rounded(op($0, $1), to: common), to: a.dtype) })
+    return EagerTensor(
+      shape: shape, dtype: a.dtype, values: zip(a.values, y).map { EagerTensor.rounded(EagerTensor.rounded(op($0, $1), to: common), to: a.dtype) })
   }
 
   /// A tensor-scalar op: the tensor's dtype (an integer tensor with a float scalar becomes float32).
-  static func scalar(_ a: TorchTensor, _ s: TorchScalar, _ op: (Double, Double) -> Double) -> TorchTensor {
+  static func scalar(_ a: EagerTensor, _ s: TorchScalar, _ op: (Double, Double) -> Double) -> EagerTensor {
     let dtype = a.dtype.isFloatingPoint || s.isIntegral ? a.dtype : .float32
     let value: Double
     switch s {
     case .opmath(let v): value = dtype == .float64 ? v : Double(Float(v))
-    case .tensorDType(let v): value = rounded(v, to: dtype)
+    case .tensorDType(let v): value = EagerTensor.rounded(v, to: dtype)
     }
-    return TorchTensor(shape: a.shape, dtype: dtype, values: a.values.map { rounded(op($0, value), to: dtype) })
+    return EagerTensor(shape: a.shape, dtype: dtype, values: a.values.map { EagerTensor.rounded(op($0, value), to: dtype) })
   }
 
   /// A unary float op (`exp`, `log`): an integer or bool tensor computes in float32.
-  static func unary(_ a: TorchTensor, _ op: (Double) -> Double) -> TorchTensor {
+  static func unary(_ a: EagerTensor, _ op: (Double) -> Double) -> EagerTensor {
     let dtype = a.dtype.isFloatingPoint ? a.dtype : .float32
-    return TorchTensor(shape: a.shape, dtype: dtype, values: a.values.map { rounded(op($0), to: dtype) })
+    return EagerTensor(shape: a.shape, dtype: dtype, values: a.values.map { EagerTensor.rounded(op($0), to: dtype) })
   }
 
   /// TensorIterator's `canCast`: no float into an integer, no integer into bool.
@@ -123,7 +88,7 @@ enum TorchOps {
   }
 
   /// `apply_loss_reduction` on a loss computed op by op.
-  static func reduced(_ loss: TorchTensor, _ reduction: LossReduction) throws(KernelError) -> Tensor {
+  static func reduced(_ loss: EagerTensor, _ reduction: LossReduction) throws(KernelError) -> Tensor {
     switch reduction {
     case .none:
       return loss.tensor
@@ -137,11 +102,11 @@ enum TorchOps {
       let count = Double(loss.values.count)
       if loss.dtype == .float64 {
         sum = PyTorchLossReduction.sum(loss.values)
-        return TorchTensor(shape: [], dtype: .float64, values: [reduction == .sum ? sum : sum / count]).tensor
+        return EagerTensor(shape: [], dtype: .float64, values: [reduction == .sum ? sum : sum / count]).tensor
       }
       let floatSum = PyTorchLossReduction.sum(loss.values.map { Float($0) })
       let value = reduction == .sum ? floatSum : floatSum / Float(count)
-      return TorchTensor(shape: [], dtype: loss.dtype, values: [rounded(Double(value), to: loss.dtype)]).tensor
+      return EagerTensor(shape: [], dtype: loss.dtype, values: [EagerTensor.rounded(Double(value), to: loss.dtype)]).tensor
     }
   }
 }

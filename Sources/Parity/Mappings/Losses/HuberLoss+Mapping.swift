@@ -10,6 +10,12 @@ extension APIMapping {
         framework: "pytorch", api: "torch.nn.HuberLoss",
         signature: Signature([.string("reduction", default: "mean", stage: .construction), .number("delta", default: 1, stage: .construction)] + LossParameters.tensors()),
         implementation: PyTorchLossAdapters.huber),
+      FrameworkAdapter(
+        framework: "mindspore", api: "mindspore.nn.HuberLoss",
+        signature: Signature(
+          [MindSporeRegressionAdapters.reduction(stage: .construction), .object("delta", default: .number(1), stage: .construction)]
+            + MindSporeRegressionAdapters.cellTensors),
+        implementation: MindSporeRegressionAdapters.huber),
     ],
-    documentation: .tableRow(claim: "Consistent"))
+    documentation: .tableRow("torch.nn.HuberLoss"))
 }

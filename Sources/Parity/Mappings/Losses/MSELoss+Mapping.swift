@@ -10,8 +10,12 @@ extension APIMapping {
         framework: "pytorch", api: "torch.nn.MSELoss",
         signature: Signature(LossParameters.pytorchReduction(stage: .construction) + LossParameters.tensors()),
         implementation: PyTorchLossAdapters.mse),
+      FrameworkAdapter(
+        framework: "mindspore", api: "mindspore.nn.MSELoss",
+        signature: Signature([MindSporeRegressionAdapters.reduction(stage: .construction)] + MindSporeRegressionAdapters.cellTensors),
+        implementation: MindSporeRegressionAdapters.mse(functional: false)),
     ],
-    documentation: .tableRow(claim: "Consistent"))
+    documentation: .tableRow("torch.nn.MSELoss"))
 
   /// `torch.nn.functional.mse_loss` and its MindSpore counterpart in the mapping table.
   public static let mseLossFunctional = APIMapping(
@@ -21,6 +25,10 @@ extension APIMapping {
         framework: "pytorch", api: "torch.nn.functional.mse_loss",
         signature: Signature(LossParameters.tensors() + LossParameters.pytorchReduction() + [.optionalTensor("weight")]),
         implementation: PyTorchLossAdapters.mse),
+      FrameworkAdapter(
+        framework: "mindspore", api: "mindspore.ops.mse_loss",
+        signature: Signature(LossParameters.tensors() + [MindSporeRegressionAdapters.reduction()]),
+        implementation: MindSporeRegressionAdapters.mse(functional: true)),
     ],
-    documentation: .tableRow(claim: "Consistent"))
+    documentation: .tableRow("torch.nn.functional.mse_loss"))
 }
