@@ -27,6 +27,10 @@ public enum FindingText {
       return "Swift returns a value where \(recorded) raised a \(kind.rawValue) error"
     case .warningsDiffer(let computed, let recordedWarnings):
       return "warnings differ: Swift \(computed), \(recorded) \(recordedWarnings)"
+    case .undefinedInFramework(let why):
+      return "the port models \(recorded)'s result here as undefined (\(why)); the recorded value confirms nothing"
+    case .recordedUndefined:
+      return "the framework's result is undefined (identical calls returned different results), so nothing can be checked"
     case .recordedUnsupported:
       return "\(recorded) has no kernel for this call on the recording platform"
     case .noAdapter:

@@ -7,10 +7,13 @@ public struct MappingReport {
   public let result: APIResult
   /// Derived once: the verdict, the differences section and the index all quote it.
   public let differences: [ObservedDifference]
+  /// The table's five criteria, judged once for this report and the index.
+  public let criteria: [CriterionVerdict]
 
   public init(_ result: APIResult) {
     self.result = result
     differences = DifferenceAnalysis.differences(in: result)
+    criteria = CriteriaAssessment.assess(result)
   }
 
   public var fileName: String { "\(result.mapping.id).md" }
@@ -24,7 +27,7 @@ public struct MappingReport {
   }
 
   func markdown(_ data: FigureData) -> String {
-    var sections = [header, signatures, pageDifferences, codeExample, verdict, observedDifferences, mixedDTypes, behaviourTables, accuracy]
+    var sections = [header, signatures, pageDifferences, codeExample, verdict, criteriaSection, observedDifferences, mixedDTypes, behaviourTables, accuracy]
     let figures = figuresSection(data)
     if !figures.isEmpty { sections.append(figures) }
     return (sections + [mismatches, provenance]).joined(separator: "\n")
@@ -60,17 +63,47 @@ public struct MappingReport {
       """
   }
 
+  /// Each framework's API as the page heads it: the signature the recorder read from the
+  /// installed package where the fixtures have one, else the adapter's declaration.
   var signatures: String {
-    mapping.adapters.map { adapter in
-      """
-      ## \(adapter.api)
+    var keys = mapping.adapters.map(\.framework)
+    for header in result.fixtures {
+      for info in header.frameworks where info.signature != nil && !keys.contains(info.key) { keys.append(info.key) }
+    }
+    return keys.compactMap { key -> String? in
+      let recorded = result.fixtures.lazy.compactMap { $0.frameworks.first { $0.key == key } }.first { $0.signature != nil }
+      let text: String
+      let api: String
+      if let recorded, let signature = recorded.signature, let name = recorded.api {
+        api = name
+        text = Self.signatureText(api: name, signature)
+      } else if let adapter = mapping.adapter(for: key) {
+        api = adapter.api
+        text = Self.signatureText(adapter)
+      } else {
+        return nil
+      }
+      return """
+        ## \(api)
 
-      ```text
-      \(Self.signatureText(adapter))
-      ```
+        ```text
+        \(text)
+        ```
 
-      """
+        """
     }.joined(separator: "\n")
+  }
+
+  /// A recorded signature as the mapping pages write one.
+  static func signatureText(api: String, _ signature: RecordedSignature) -> String {
+    func list(_ parameters: [RecordedParameter]) -> String {
+      parameters.map { p in
+        let name = p.kind == .varPositional ? "*\(p.name)" : p.kind == .varKeyword ? "**\(p.name)" : p.name
+        return p.defaultValue.map { "\(name)=\($0.pythonLiteral)" } ?? name
+      }.joined(separator: ", ")
+    }
+    guard let constructor = signature.constructor else { return "\(api)(\(list(signature.call)))  -> Tensor/Scalar" }
+    return "class \(api)(\(list(constructor)))(\(list(signature.call)))  -> Tensor/Scalar"
   }
 
   /// `f(a, b, c=None)` or, for a constructed object, `Class(c='mean')(a, b)`.
@@ -95,6 +128,11 @@ public struct MappingReport {
     }
     let keys = mapping.adapters.map(\.framework)
     var table = MarkdownTable(["Categories", "Subcategories"] + keys.map(name) + ["Difference"])
+    guard !mapping.documentation.parameters.isEmpty else {
+      return text + "MindSpore's API mapping table calls this pair \"\(mapping.documentation.claim)\" and links no page. "
+        + "By the table's own definition that claims five things at once: \(Criterion.allCases.map { $0.title.lowercased() }.joined(separator: ", ")) "
+        + "all consistent (MindSpore may accept fewer dtypes). Each is measured below.\n"
+    }
     var lastCategory = ""
     for (index, row) in mapping.documentation.parameters.enumerated() {
       table.append(
