@@ -9,7 +9,7 @@ final class CIFormatTests: XCTestCase {
   func checks(_ json: String) throws -> [String] {
     let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
     let checks = try XCTUnwrap(object?["checks"] as? [[String: Any]])
-    return checks.map { "\($0["case"]!) \($0["framework"]!) \($0["status"]!)" }
+    return checks.map { "\($0["api"]!) \($0["case"]!) \($0["framework"]!) \($0["status"]!)" }
   }
 
   func testShardsAreDisjointAndTheirUnionIsTheWholeRun() throws {

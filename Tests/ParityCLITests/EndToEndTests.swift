@@ -101,7 +101,11 @@ final class EndToEndTests: XCTestCase {
   func testListShowsEachAPIWithItsCaseCount() throws {
     let run = try ParityProcess.run(["list", "--fixtures", committedFixtures])
     XCTAssertEqual(run.status, 0, run.stderr)
-    XCTAssertTrue(run.stdout.hasPrefix("SoftMarginLoss  673 cases  "), run.stdout)
+    let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+    // One line per API, in id order: the id, its case count, its files.
+    XCTAssertEqual(lines.first.map { Array($0.prefix(3)) }, ["SoftMarginLoss", "673", "cases"], run.stdout)
+    XCTAssertTrue(lines.contains { Array($0.prefix(3)) == ["nn.L1Loss", "258", "cases"] }, run.stdout)
+    XCTAssertEqual(lines.count, 17, run.stdout)
   }
 
   func testJSONSummaryCountsEveryCheck() throws {

@@ -36,8 +36,10 @@ final class ReportDeterminismTests: XCTestCase {
 
   func testOrderOfFixtureArgumentsDoesNotMatter() throws {
     let folder = try output(["--fixtures", "Fixtures"])
-    let forward = try output(["--fixtures", "Fixtures/SoftMarginLoss.json", "--fixtures", "Fixtures/SoftMarginLoss-long.json"])
-    let backward = try output(["--fixtures", "Fixtures/SoftMarginLoss-long.json", "--fixtures", "Fixtures/SoftMarginLoss.json"])
+    let files = try FileManager.default.contentsOfDirectory(atPath: CommittedFixtures.directory)
+      .filter { $0.hasSuffix(".json") }.sorted().map { "Fixtures/\($0)" }
+    let forward = try output(files.flatMap { ["--fixtures", $0] })
+    let backward = try output(files.reversed().flatMap { ["--fixtures", $0] })
     XCTAssertEqual(forward, folder)
     XCTAssertEqual(backward, folder)
   }

@@ -1,6 +1,7 @@
 import XCTest
 import ParityCore
 import ParityFixtures
+import ParityKernels
 @testable import Parity
 
 final class ComparisonTests: XCTestCase {
@@ -69,6 +70,32 @@ final class ComparisonTests: XCTestCase {
     let check = Check.judge(framework: "mindspore", computed: computed, recorded: outcome, tolerance: nil, exact: nil)
     XCTAssertEqual(check.status, .unverified)
     XCTAssertEqual(check.finding, .recordedUnsupported)
+  }
+
+  func testJudgeUndefinedResultIsUnverifiedWhateverSwiftDid() {
+    let undefined = Outcome(.error(RecordedError(kind: .other, type: RecordedError.undefinedResultType, message: "changed")))
+    for computed in [Result<FrameworkAdapter.Output, CallError>.success(.init(value: Tensor([Float(1)]))),
+                     .failure(CallError(kind: .other, message: "undefined"))] {
+      let check = Check.judge(framework: "mindspore", computed: computed, recorded: undefined, tolerance: nil, exact: nil)
+      XCTAssertEqual(check.status, .unverified)
+      XCTAssertEqual(check.finding, .recordedUndefined)
+    }
+    // Another error of kind other is judged by kind as usual.
+    let other = Outcome(.error(RecordedError(kind: .other, type: "IndexError", message: "tuple index out of range")))
+    let check = Check.judge(
+      framework: "mindspore", computed: .failure(CallError(kind: .other, message: "x")), recorded: other, tolerance: nil, exact: nil)
+    XCTAssertEqual(check.status, .match)
+  }
+
+  func testJudgeAValueThePortCallsUndefinedIsUnverifiedButAnErrorIsNot() {
+    let undefined = Result<FrameworkAdapter.Output, CallError>.failure(CallError(ParityKernels.KernelError.undefinedResult("never written")))
+    let value = Outcome(.value(Tensor([Float(0)])))
+    let check = Check.judge(framework: "mindspore", computed: undefined, recorded: value, tolerance: nil, exact: nil)
+    XCTAssertEqual(check.status, .unverified)
+    XCTAssertEqual(check.finding, .undefinedInFramework("never written"))
+    // The framework raised before computing anything: the port should have raised that too.
+    let shape = Outcome(.error(RecordedError(kind: .shape, type: "ValueError", message: "shapes")))
+    XCTAssertEqual(Check.judge(framework: "mindspore", computed: undefined, recorded: shape, tolerance: nil, exact: nil).status, .mismatch)
   }
 
   func testJudgeErrorsByKind() {
