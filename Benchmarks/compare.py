@@ -9,12 +9,15 @@ Run with the recorder's virtual environment (torch and numpy), from anywhere:
 It builds (unless --no-build) the release `parity-bench` (Benchmarks/) and `parity` (the main
 package), then:
 
-1. Kernel: for every n, dtype (float32, float64) and reduction (none, mean, sum) it times
+1. Part-1 losses: every elementwise loss of the mapping table's part 1 at n = 2^20, float32,
+   `none` and `mean`, PyTorch's functional against the Swift kernel behind its PyTorch
+   adapter, alternately as below; target Swift/PyTorch >= 1x.
+2. Kernel: for every n, dtype (float32, float64) and reduction (none, mean, sum) it times
    PyTorch in this process and the Swift kernel in `parity-bench` (a line protocol on its
    stdin/stdout) alternately, round after round, with the same number of threads, and
    prints medians, Melem/s, the throughput ratio Swift/PyTorch and Swift's read GB/s
    against the machine's read bandwidth (measured by `parity-bench` on every core).
-2. Harness: the wall time of `parity run --no-write --quiet` over the committed fixtures and
+3. Harness: the wall time of `parity run --no-write --quiet` over the committed fixtures and
    over 1x, 2x, 4x and 8x copies of them, and the fixture loader against Python's json.load
    on the same files.
 
@@ -251,6 +254,21 @@ def close_enough(a, b, dtype):
     return abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
 
 
+def alternate(rounds, torch_round, swift_round):
+    """Rounds taking turns (torch first in even rounds, Swift first in odd ones): each side's
+    round medians, and Swift's last answer."""
+    torch_rounds, swift_rounds, answer = [], [], None
+    for r in range(rounds):
+        for side in (("torch", "swift") if r % 2 == 0 else ("swift", "torch")):
+            if side == "torch":
+                torch_rounds.append(torch_round())
+            else:
+                time.sleep(SETTLE_SECONDS)
+                answer = swift_round()
+                swift_rounds.append(float(answer["median"]))
+    return torch_rounds, swift_rounds, answer
+
+
 def measure_kernels(bench, args, tmp, bandwidth):
     rows, failures, first_calls = [], 0, {}
     for exponent in args.sizes:
@@ -285,16 +303,9 @@ def measure_kernels(bench, args, tmp, bandwidth):
                 swift_reps = reps_for(float(probe["median"]), args.budget, args.min_reps)
                 first_calls.setdefault((n, dtype), []).append((reduction, torch_first, swift_first))
 
-                torch_rounds, swift_rounds = [], []
-                for r in range(args.rounds):
-                    order = ("torch", "swift") if r % 2 == 0 else ("swift", "torch")
-                    for side in order:
-                        if side == "torch":
-                            torch_rounds.append(torch_median(call, torch_reps))
-                        else:
-                            time.sleep(SETTLE_SECONDS)
-                            answer = bench.request("kernel", dtype, reduction, x_path, y_path, n, swift_reps)
-                            swift_rounds.append(float(answer["median"]))
+                torch_rounds, swift_rounds, answer = alternate(
+                    args.rounds, lambda: torch_median(call, torch_reps),
+                    lambda: bench.request("kernel", dtype, reduction, x_path, y_path, n, swift_reps))
                 t_torch = statistics.median(torch_rounds)
                 t_swift = statistics.median(swift_rounds)
                 ratio = t_torch / t_swift
@@ -337,6 +348,73 @@ def measure_kernels(bench, args, tmp, bandwidth):
     first_rows = [[fmt_n(n), d, " / ".join(fmt_time(t) for _, t, _ in calls), " / ".join(fmt_time(s) for _, _, s in calls)]
                   for (n, d), calls in first_calls.items()]
     return table(header, rows), table(first_header, first_rows), failures
+
+
+# Part-1 losses: (name for parity-bench, PyTorch call, input domain).
+LOSSES = [
+    ("l1", lambda x, y, r: F.l1_loss(x, y, reduction=r), "normal"),
+    ("mse", lambda x, y, r: F.mse_loss(x, y, reduction=r), "normal"),
+    ("smooth_l1", lambda x, y, r: F.smooth_l1_loss(x, y, reduction=r), "normal"),
+    ("huber", lambda x, y, r: F.huber_loss(x, y, reduction=r), "normal"),
+    ("bce", lambda x, y, r: F.binary_cross_entropy(x, y, reduction=r), "probabilities"),
+    ("bce_with_logits", lambda x, y, r: F.binary_cross_entropy_with_logits(x, y, reduction=r), "logits"),
+    ("kl_div", lambda x, y, r: F.kl_div(x, y, reduction=r), "log-probabilities"),
+    ("poisson_nll", lambda x, y, r: F.poisson_nll_loss(x, y, reduction=r), "counts"),
+]
+LOSS_N = 1 << 20
+LOSS_RATIO_TARGET = 1.0
+
+
+def loss_inputs(domain, rng, n):
+    if domain == "normal":
+        return rng.standard_normal(n) * 2, rng.standard_normal(n) * 2
+    if domain == "probabilities":
+        return rng.uniform(0, 1, n), rng.uniform(0, 1, n)
+    if domain == "logits":
+        return rng.standard_normal(n) * 3, rng.uniform(0, 1, n)
+    if domain == "log-probabilities":
+        return np.log(rng.uniform(0.01, 1, n)), rng.uniform(0, 1, n)
+    return rng.uniform(0.05, 3, n), rng.poisson(3.0, n).astype(float)
+
+
+def measure_losses(bench, args, tmp):
+    """Swift/PyTorch for each part-1 loss at n = 2^20 float32, none and mean."""
+    rows, failures = [], 0
+    for name, torch_call, domain in LOSSES:
+        rng = np.random.default_rng(SEED + len(name))
+        x64, y64 = loss_inputs(domain, rng, LOSS_N)
+        x, y = x64.astype(np.float32), y64.astype(np.float32)
+        x_path, y_path = tmp / f"x-{name}.bin", tmp / f"y-{name}.bin"
+        x.astype("<f4").tofile(x_path)
+        y.astype("<f4").tofile(y_path)
+        xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+        for reduction in ("none", "mean"):
+            def call():
+                return torch_call(xt, yt, reduction)
+            torch_check = checksum(call())
+            torch_reps = reps_for(torch_median(call, 3), args.budget, args.min_reps)
+            probe = bench.request("loss", name, reduction, x_path, y_path, LOSS_N, 3)
+            swift_reps = reps_for(float(probe["median"]), args.budget, args.min_reps)
+            torch_rounds, swift_rounds, answer = alternate(
+                args.rounds, lambda: torch_median(call, torch_reps),
+                lambda: bench.request("loss", name, reduction, x_path, y_path, LOSS_N, swift_reps))
+            t_torch, t_swift = statistics.median(torch_rounds), statistics.median(swift_rounds)
+            ratio = t_torch / t_swift
+            verdict = "PASS"
+            if not close_enough(float(answer["check"]), torch_check, "float32"):
+                verdict = f"FAIL (result {float(answer['check']):.9g} vs PyTorch {torch_check:.9g})"
+            elif ratio < LOSS_RATIO_TARGET:
+                verdict = "FAIL"
+            failures += verdict != "PASS"
+            rows.append([name, reduction, fmt_time(t_torch), fmt_time(t_swift), f"{ratio:.2f}x",
+                         f"≥ {LOSS_RATIO_TARGET:g}x", verdict])
+            log(f"  {name:<16} {reduction:<4}  torch {fmt_time(t_torch):>10}  swift {fmt_time(t_swift):>10}"
+                f"  ratio {ratio:.2f}x  {verdict}")
+        del xt, yt
+        os.remove(x_path)
+        os.remove(y_path)
+    header = ["loss (n = 2^20, float32)", "reduction", "PyTorch median", "Swift median", "Swift/PyTorch", "target", "result"]
+    return table(header, rows), failures
 
 
 def parity_wall_time(parity, roots, reps):
@@ -462,7 +540,8 @@ def parse_arguments():
                              "to that many cores (CPU affinity), which the Swift kernel's helper threads follow "
                              "(default: every core)")
     parser.add_argument("--no-build", action="store_true", help="use the release executables already built")
-    parser.add_argument("--skip-kernel", action="store_true", help="only the harness section")
+    parser.add_argument("--skip-kernel", action="store_true", help="skip the SoftMarginLoss kernel section")
+    parser.add_argument("--skip-losses", action="store_true", help="skip the part-1 losses section")
     parser.add_argument("--skip-harness", action="store_true", help="only the kernel section")
     parser.add_argument("--output", help="also write the markdown to this file")
     args = parser.parse_args()
@@ -523,6 +602,9 @@ def main():
         bandwidth_mib = args.bandwidth_mib
         before = float(bench.request("bandwidth", bandwidth_mib, 9 if not args.quick else 5)["gbps"])
         log(f"read bandwidth: {before:.2f} GB/s")
+        if not args.skip_losses:
+            loss_table, loss_failures = measure_losses(bench, args, tmp)
+            failures += loss_failures
         if not args.skip_kernel:
             kernel_table, first_table, kernel_failures = measure_kernels(bench, args, tmp, before)
             failures += kernel_failures
@@ -538,6 +620,11 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     load_after = load_text()
+    if not args.skip_losses:
+        out.append("## Part-1 losses: Swift vs PyTorch\n")
+        out.append("Each loss's PyTorch functional against the Swift kernel behind its PyTorch adapter, "
+                   "float32, alternating rounds, medians (> 1: Swift faster).\n")
+        out.append(loss_table + "\n")
     out.append("## SoftMarginLoss: Swift vs PyTorch\n")
     out.append(
         f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}, {cpu_model()}, {os.cpu_count()} cores; "

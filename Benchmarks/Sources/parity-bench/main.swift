@@ -10,6 +10,9 @@
 //       median/min seconds per SoftMarginLoss.pytorch call over <reps> timed calls, after
 //       one warm-up call (whose time is `first`); inputs are raw little-endian files,
 //       read once and kept while the same files are asked for.
+//   loss <name> <none|mean> <x.bin> <y.bin> <n> <reps>
+//       as `kernel`, float32, for a part-1 loss through its public PyTorch entry point:
+//       l1, mse, smooth_l1, huber, bce, bce_with_logits, kl_div, poisson_nll
 //   bandwidth <MiB> <reps>
 //       read bandwidth: sum a <MiB> array on every core, median over <reps>, in GB/s (1e9 B/s)
 //   load <dir> <reps>
@@ -101,7 +104,42 @@ func kernel(_ args: [Substring]) throws -> String {
   }
   guard let reduction = LossReduction(rawValue: String(args[1])) else { throw BenchError("unknown reduction \(args[1])") }
   let (x, y) = try inputs(dtype: String(args[0]), x: String(args[2]), y: String(args[3]), n: n)
+  return try timed(reps) { () throws(KernelError) in try SoftMarginLoss.pytorch(input: x, target: y, reduction: reduction) }
+}
 
+/// The part-1 losses by the names the driver uses, each through its public PyTorch entry.
+func loss(_ args: [Substring]) throws -> String {
+  guard args.count == 6, let n = Int(args[4]), let reps = Int(args[5]), n >= 0, reps >= 1 else {
+    throw BenchError("usage: loss <name> <reduction> <x.bin> <y.bin> <n> <reps>")
+  }
+  guard let r = LossReduction(rawValue: String(args[1])) else { throw BenchError("unknown reduction \(args[1])") }
+  let (x, y) = try inputs(dtype: "float32", x: String(args[2]), y: String(args[3]), n: n)
+  let call: () throws(KernelError) -> Tensor
+  switch args[0] {
+  case "l1": call = { () throws(KernelError) in try L1Loss.pytorch(input: x, target: y, reduction: r).value }
+  case "mse": call = { () throws(KernelError) in try MSELoss.pytorch(input: x, target: y, reduction: r).value }
+  case "smooth_l1": call = { () throws(KernelError) in try SmoothL1Loss.pytorch(input: x, target: y, reduction: r, beta: 1).value }
+  case "huber": call = { () throws(KernelError) in try HuberLoss.pytorch(input: x, target: y, reduction: r, delta: 1).value }
+  case "bce":
+    call = { () throws(KernelError) in try BinaryCrossEntropy.pytorch(input: x, target: y, weight: nil, reduction: r).value }
+  case "bce_with_logits":
+    call = { () throws(KernelError) in
+      try BinaryCrossEntropyWithLogits.pytorch(input: x, target: y, weight: nil, posWeight: nil, reduction: r).value
+    }
+  case "kl_div":
+    call = { () throws(KernelError) in try KLDivLoss.pytorch(input: x, target: y, reduction: r, batchmean: false, logTarget: false).value }
+  case "poisson_nll":
+    call = { () throws(KernelError) in
+      try PoissonNLLLoss.pytorch(input: x, target: y, logInput: true, full: false, eps: 1e-8, reduction: r).value
+    }
+  default: throw BenchError("unknown loss \(args[0])")
+  }
+  return try timed(reps, call)
+}
+
+/// median/min seconds of `call` over `reps` timed calls after one warm-up (`first`), and the
+/// last result's checksum.
+func timed(_ reps: Int, _ call: () throws(KernelError) -> Tensor) throws -> String {
   var samples: [Double] = []
   samples.reserveCapacity(reps)
   var first = 0.0
@@ -109,7 +147,7 @@ func kernel(_ args: [Substring]) throws -> String {
     let start = now()
     let result: Tensor
     do throws(KernelError) {
-      result = try SoftMarginLoss.pytorch(input: x, target: y, reduction: reduction)
+      result = try call()
     } catch {
       throw BenchError("kernel error: \(error)")
     }
@@ -231,6 +269,7 @@ func respond(_ line: String) -> String? {
       #endif
       return "ok cores=\(ProcessInfo.processInfo.activeProcessorCount) configuration=\(configuration)"
     case "kernel": return "ok " + (try kernel(args))
+    case "loss": return "ok " + (try loss(args))
     case "bandwidth": return "ok " + (try bandwidth(args))
     case "load": return "ok " + (try load(args))
     case "quit": return nil
