@@ -61,21 +61,7 @@ extension SoftMarginLoss {
       }
       initialized = x.count
     }
-    return pytorchReduced(losses, shape: shape, reduction: reduction)
-  }
-
-  /// float32/float64 losses reduced in their own type: PyTorch's sum accumulates float32 in
-  /// float32 and float64 in float64, and its mean divides that sum by the count.
-  static func pytorchReduced<T: BinaryFloatingPoint & SIMDScalar & StorageElement>(
-    _ losses: [T], shape: [Int], reduction: LossReduction
-  ) -> Tensor {
-    switch reduction {
-    case .none: return Tensor(shape: shape, storage: T.storage(losses))
-    case .sum: return Tensor(shape: [], storage: T.storage([losses.withUnsafeBufferPointer { Summation.cascade($0) }]))
-    case .mean:
-      let sum = losses.withUnsafeBufferPointer { Summation.cascade($0) }
-      return Tensor(shape: [], storage: T.storage([sum / T(losses.count)]))
-    }
+    return PyTorchLossReduction(reduction: reduction).reduce(losses, shape: shape, NativeRounding<Float>.self)
   }
 
   /// float16/bfloat16 input: each op in Float, rounded back to 16 bits. The losses are kept
@@ -94,14 +80,8 @@ extension SoftMarginLoss {
       }
       initialized = x.count
     }
-    switch reduction {
-    case .none: return Tensor(shape: shape, storage: H.storage(losses.map(H.init)))
-    case .sum: return Tensor(shape: [], storage: H.storage([H(losses.withUnsafeBufferPointer { Summation.cascade($0) })]))
-    case .mean:
-      // PyTorch's mean of a 16-bit tensor sums and divides in Float, then rounds once.
-      let sum = losses.withUnsafeBufferPointer { Summation.cascade($0) }
-      return Tensor(shape: [], storage: H.storage([H(sum / Float(losses.count))]))
-    }
+    // PyTorch's reductions of a 16-bit tensor sum (and divide) in Float, then round once.
+    return PyTorchLossReduction(reduction: reduction).reduce(losses, shape: shape, ReducedRounding<H>.self)
   }
 
   /// `[2, 3]`, as c10 prints sizes.
