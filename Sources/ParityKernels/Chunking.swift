@@ -24,3 +24,22 @@ enum Chunking {
     }
   }
 }
+
+extension Chunking {
+  /// An array of `count` elements that `fill` writes chunk by chunk (`forEach`), each call
+  /// given its chunk's range of indices and the whole output buffer, which it writes in that
+  /// range only. Large outputs get huge pages first (`LargeOutput`).
+  static func array<T>(
+    count: Int, _ fill: @escaping @Sendable (Range<Int>, UnsafeMutableBufferPointer<T>) -> Void
+  ) -> [T] {
+    let chunkLength = length(count)
+    return [T](unsafeUninitializedCapacity: count) { out, initialized in
+      LargeOutput.adviseHugePages(out)
+      nonisolated(unsafe) let out = out
+      forEach((count + chunkLength - 1) / chunkLength, elements: count) { chunk in
+        fill(chunk * chunkLength..<min(count, (chunk + 1) * chunkLength), out)
+      }
+      initialized = count
+    }
+  }
+}

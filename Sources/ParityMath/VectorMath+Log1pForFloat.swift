@@ -40,6 +40,18 @@ extension VectorMath {
   /// The rest of `log1pForFloat(e)` from `reduced`, which came from `e`.
   @inlinable @inline(__always)
   static func log1pForFloat(_ reduced: Log1pForFloatReduced, of e: SIMD8<Double>) -> SIMD8<Double> {
+    var y = logOfReduced(reduced)
+    y = select(e .< 0x1p-24, e, y)
+    // +inf and NaN are their own answers (the bit arithmetic above would make a finite m).
+    y = select(.!(e .< .infinity), e, y)
+    return y
+  }
+
+  /// `k·ln2 + log(1 + f)` from `k` and `s = f/(2 + f)`, |f| ≤ √2 - 1, to a relative error
+  /// below 2^-50 (2^-47 where `k·ln2` and `log(1 + f)` nearly cancel): the part of every
+  /// `…ForFloat` logarithm after its own reduction.
+  @inlinable @inline(__always)
+  static func logOfReduced(_ reduced: Log1pForFloatReduced) -> SIMD8<Double> {
     let s = reduced.s
     let z = s * s
     // Estrin's scheme, three fused multiply-adds deep.
@@ -52,11 +64,6 @@ extension VectorMath {
     let log1pF = twoS.addingProduct(twoS * z, g)
     // k·ln2 inside the fused multiply-add is exact; ln2's own error, k·2^-54 with k ≤ 128,
     // is below 2^-47 against a result above k·ln2/2.
-    var y = log1pF.addingProduct(reduced.k, SIMD8(repeating: 0x1.62e42fefa39efp-1))
-
-    y = select(e .< 0x1p-24, e, y)
-    // +inf and NaN are their own answers (the bit arithmetic above would make a finite m).
-    y = select(.!(e .< .infinity), e, y)
-    return y
+    return log1pF.addingProduct(reduced.k, SIMD8(repeating: 0x1.62e42fefa39efp-1))
   }
 }

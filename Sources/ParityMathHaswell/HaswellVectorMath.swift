@@ -35,3 +35,42 @@ public enum HaswellVectorMath {
     VectorMath.softMarginLossSum(input: input, target: target)
   }
 }
+
+extension HaswellVectorMath {
+  // ParityMath's composite float32 loss loops (VectorMath+CompositeLosses.swift).
+
+  @inline(never)
+  public static func binaryCrossEntropyWithLogitsLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.binaryCrossEntropyWithLogitsLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func klDivergenceLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.klDivergenceLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func klDivergenceLogTargetLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.klDivergenceLogTargetLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func poissonLogInputLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.poissonLogInputLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func poissonLosses(
+    eps: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.poissonLosses(eps: eps, input: input, target: target, output: output)
+  }
+}

@@ -3,7 +3,8 @@ import ParityCore
 
 /// `-w (pw y log σ(x) + (1 - y) log(1 - σ(x)))`.
 public enum BinaryCrossEntropyWithLogits {
-  /// PyTorch's composite `binary_cross_entropy_with_logits`, op by op: `log_sigmoid(input)`
+  /// PyTorch's composite `binary_cross_entropy_with_logits`, fused for same-shape float32
+  /// operands without weights (`RoundedFloatLoss`), else op by op: `log_sigmoid(input)`
   /// (one kernel: `min(x, 0) - log1p(exp(-|x|))`), weighted by `(pos_weight - 1) * target + 1`
   /// in place, then `(1 - target).mul_(input).sub_(log_sigmoid)` and `mul_(weight)`. The
   /// in-place chain starts from `1 - target`, so the result has the target's dtype.
@@ -17,6 +18,18 @@ public enum BinaryCrossEntropyWithLogits {
     guard input.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "\"log_sigmoid_cpu\" not implemented for '\(input.dtype.torchName)'")
     }
+    if weight == nil, posWeight == nil,
+      let fused = RoundedFloatLoss.binaryCrossEntropyWithLogits.pytorch(input: input, target: target, reduction: reduction)
+    {
+      return LossOutput(fused)
+    }
+    return LossOutput(try opByOp(input: input, target: target, weight: weight, posWeight: posWeight, reduction: reduction))
+  }
+
+  /// The loss op by op (`TorchOps`), once the checks have passed: any float dtypes, weights.
+  static func opByOp(
+    input: Tensor, target: Tensor, weight: Tensor?, posWeight: Tensor?, reduction: LossReduction
+  ) throws(KernelError) -> Tensor {
     let x = EagerTensor(input), t = EagerTensor(target)
     var logSigmoid = TorchOps.unary(x) { v in Swift.min(v, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(v))) }
     if let posWeight {
@@ -30,6 +43,6 @@ public enum BinaryCrossEntropyWithLogits {
     loss = try TorchOps.binaryInPlace(loss, x, *)
     loss = try TorchOps.binaryInPlace(loss, logSigmoid, -)
     if let weight { loss = try TorchOps.binaryInPlace(loss, EagerTensor(weight), *) }
-    return LossOutput(try TorchOps.reduced(loss, reduction))
+    return try TorchOps.reduced(loss, reduction)
   }
 }

@@ -3,8 +3,9 @@ import ParityCore
 
 /// The pointwise Kullback-Leibler divergence `y (log y - x)`, or `e^y (y - x)` with a log target.
 public enum KLDivLoss {
-  /// PyTorch's composite `kl_div`: `xlogy(t, t) - t * x` (or `exp(t) * (t - x)`), op by op,
-  /// broadcasting without a warning; `batchmean` then divides the sum by `input.size(0)`
+  /// PyTorch's composite `kl_div`: `xlogy(t, t) - t * x` (or `exp(t) * (t - x)`), fused for
+  /// same-shape float32 operands (`RoundedFloatLoss`), else op by op, broadcasting without a
+  /// warning; `batchmean` then divides the sum by `input.size(0)`
   /// (not for a 0-d input). The wrapper's `'mean'` warning is the adapter's.
   public static func pytorch(
     input: Tensor, target: Tensor, reduction: LossReduction, batchmean: Bool, logTarget: Bool
@@ -12,6 +13,21 @@ public enum KLDivLoss {
     guard input.dtype.isFloatingPoint, target.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "kl_div: Integral inputs not supported.")
     }
+    let fusedLoss: RoundedFloatLoss = logTarget ? .klDivergenceLogTarget : .klDivergence
+    var value: Tensor
+    if let fused = fusedLoss.pytorch(input: input, target: target, reduction: reduction) {
+      value = fused
+    } else {
+      value = try opByOp(input: input, target: target, reduction: reduction, logTarget: logTarget)
+    }
+    if batchmean && input.rank > 0 {
+      value = TorchOps.scalar(EagerTensor(value), .opmath(Double(input.shape[0])), /).tensor
+    }
+    return LossOutput(value)
+  }
+
+  /// The loss op by op (`TorchOps`): any dtypes, broadcasting.
+  static func opByOp(input: Tensor, target: Tensor, reduction: LossReduction, logTarget: Bool) throws(KernelError) -> Tensor {
     let x = EagerTensor(input), t = EagerTensor(target)
     let loss: EagerTensor
     if logTarget {
@@ -24,11 +40,7 @@ public enum KLDivLoss {
       }
       loss = try TorchOps.subtract(xlogy, TorchOps.binary(t, x, *))
     }
-    var value = try TorchOps.reduced(loss, reduction)
-    if batchmean && input.rank > 0 {
-      value = TorchOps.scalar(EagerTensor(value), .opmath(Double(input.shape[0])), /).tensor
-    }
-    return LossOutput(value)
+    return try TorchOps.reduced(loss, reduction)
   }
 
   /// The warning `kl_div` emits for `reduction='mean'` (its sentences joined with no spaces).

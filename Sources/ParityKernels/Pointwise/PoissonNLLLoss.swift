@@ -4,10 +4,21 @@ import ParityCore
 /// The Poisson negative log likelihood `e^x - y x` (log input) or `x - y log(x + eps)`, plus
 /// Stirling's approximation of `log(y!)` where `y > 1` when `full`.
 public enum PoissonNLLLoss {
-  /// PyTorch's composite `poisson_nll_loss`, op by op, broadcasting silently.
+  /// PyTorch's composite `poisson_nll_loss`, broadcasting silently: fused for same-shape
+  /// float32 operands without Stirling's term (`RoundedFloatLoss`), else op by op.
   public static func pytorch(
     input: Tensor, target: Tensor, logInput: Bool, full: Bool, eps: Double, reduction: LossReduction
   ) throws(KernelError) -> LossOutput {
+    if !full, let fused = RoundedFloatLoss.poisson(logInput: logInput, eps: eps).pytorch(input: input, target: target, reduction: reduction) {
+      return LossOutput(fused)
+    }
+    return LossOutput(try opByOp(input: input, target: target, logInput: logInput, full: full, eps: eps, reduction: reduction))
+  }
+
+  /// The loss op by op (`TorchOps`): any dtypes, broadcasting, Stirling's term.
+  static func opByOp(
+    input: Tensor, target: Tensor, logInput: Bool, full: Bool, eps: Double, reduction: LossReduction
+  ) throws(KernelError) -> Tensor {
     let x = EagerTensor(input), t = EagerTensor(target)
     var loss: EagerTensor
     if logInput {
@@ -25,6 +36,6 @@ public enum PoissonNLLLoss {
       stirling.values = zip(stirling.values, mask).map { $1 <= 1 ? 0 : $0 }
       loss = try TorchOps.binaryInPlace(loss, stirling, +)
     }
-    return LossOutput(try TorchOps.reduced(loss, reduction))
+    return try TorchOps.reduced(loss, reduction)
   }
 }
