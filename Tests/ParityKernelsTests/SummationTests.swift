@@ -51,3 +51,22 @@ final class SummationTests: XCTestCase {
     XCTAssertEqual(sequential.withUnsafeMutableBufferPointer { Summation.halvingTree($0) }, 2048)
   }
 }
+
+extension SummationTests {
+  /// The parallel cascade splits and combines exactly as the serial one: the same bits, at
+  /// lengths around the parallel threshold and the block size, powers of two and odd ones.
+  func testCascadeOnAllCoresIsTheCascadeBitForBit() {
+    var rng = SplitMix64(seed: 9)
+    let values = (0..<(1 << 20) + 4099).map { _ in Float.random(in: -1...1, using: &rng) * Float(1 << Int(rng.next() % 20)) }
+    for count in [0, 1, 255, Chunking.parallelThreshold - 1, Chunking.parallelThreshold, 40_001, 65_536, 100_003, 1 << 20, values.count] {
+      let slice = Array(values.prefix(count))
+      let serial = slice.withUnsafeBufferPointer(Summation.cascade)
+      let parallel = slice.withUnsafeBufferPointer { Summation.cascadeOnAllCores($0) }
+      XCTAssertEqual(parallel.bitPattern, serial.bitPattern, "count \(count)")
+      let doubles = slice.map(Double.init)
+      XCTAssertEqual(
+        doubles.withUnsafeBufferPointer { Summation.cascadeOnAllCores($0) }.bitPattern,
+        doubles.withUnsafeBufferPointer(Summation.cascade).bitPattern, "count \(count), Double")
+    }
+  }
+}

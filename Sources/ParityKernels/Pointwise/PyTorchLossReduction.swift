@@ -18,6 +18,6 @@ struct PyTorchLossReduction: LossReducer {
   }
 
   static func sum<T: BinaryFloatingPoint & SIMDScalar>(_ values: [T]) -> T {
-    values.withUnsafeBufferPointer { Summation.cascade($0) }
+    values.withUnsafeBufferPointer { Summation.cascadeOnAllCores($0) }
   }
 }
