@@ -64,6 +64,35 @@ final class PointwiseLossPyTorchTests: XCTestCase {
     }
   }
 
+  /// The range check scans in blocks; the first element outside [0, 1] (NaN included) decides,
+  /// the input's before the target's at the same index, wherever it sits in a long tensor.
+  func testBCERangeCheckFindsTheFirstOffenderInLongTensors() {
+    func message(badInput: Int?, badTarget: Int?, bad: Float, _ dtype: DType) -> String? {
+      var x = [Float](repeating: 0.5, count: 5000), y = [Float](repeating: 0.25, count: 5000)
+      if let i = badInput { x[i] = bad }
+      if let t = badTarget { y[t] = bad }
+      let input = dtype == .float32 ? Tensor(x) : Tensor(x.map(Double.init))
+      let target = dtype == .float32 ? Tensor(y) : Tensor(y.map(Double.init))
+      do {
+        _ = try BinaryCrossEntropy.pytorch(input: input, target: target, weight: nil, reduction: .mean)
+        return nil
+      } catch {
+        return error.message
+      }
+    }
+    let inputMessage = "all elements of input should be between 0 and 1"
+    let targetMessage = "all elements of target should be between 0 and 1"
+    for dtype in [DType.float32, .float64] {
+      XCTAssertNil(message(badInput: nil, badTarget: nil, bad: 0, dtype))
+      for bad: Float in [.nan, -0x1p-149, 1.0000001, .infinity] {
+        XCTAssertEqual(message(badInput: 4999, badTarget: nil, bad: bad, dtype), inputMessage, "\(bad) \(dtype)")
+        XCTAssertEqual(message(badInput: 3000, badTarget: 2000, bad: bad, dtype), targetMessage, "\(bad) \(dtype)")
+        XCTAssertEqual(message(badInput: 2000, badTarget: 3000, bad: bad, dtype), inputMessage, "\(bad) \(dtype)")
+        XCTAssertEqual(message(badInput: 1500, badTarget: 1500, bad: bad, dtype), inputMessage, "\(bad) \(dtype)")
+      }
+    }
+  }
+
   func testBroadcastShapesNamesTheMismatchAsPyTorchDoes() {
     XCTAssertThrowsError(try BinaryCrossEntropy.broadcastShapes([4, 3], [4])) { error in
       XCTAssertEqual((error as? KernelError)?.message,

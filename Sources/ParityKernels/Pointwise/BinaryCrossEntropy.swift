@@ -30,14 +30,14 @@ public enum BinaryCrossEntropy {
     guard input.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "\"binary_cross_entropy\" not implemented for '\(input.dtype.torchName)'")
     }
-    let x = input.storage.doubleValues, y = target.storage.doubleValues
-    for i in x.indices {
-      guard x[i] >= 0 && x[i] <= 1 else {
-        throw KernelError(kind: .argument, message: "all elements of input should be between 0 and 1")
-      }
-      guard y[i] >= 0 && y[i] <= 1 else {
-        throw KernelError(kind: .argument, message: "all elements of target should be between 0 and 1")
-      }
+    // The kernel checks element by element, the input before the target.
+    switch (firstOutsideUnitInterval(input.storage), firstOutsideUnitInterval(target.storage)) {
+    case (let i?, let t) where t.map({ i <= $0 }) ?? true:
+      throw KernelError(kind: .argument, message: "all elements of input should be between 0 and 1")
+    case (_, _?):
+      throw KernelError(kind: .argument, message: "all elements of target should be between 0 and 1")
+    default:
+      break
     }
     let operands = PointwiseOperands(x: input, y: target, shape: input.shape)
     guard let weight else {
@@ -48,6 +48,29 @@ public enum BinaryCrossEntropy {
       PyTorchChain(), operands, dtype: input.dtype, reduce: PyTorchLossReduction(reduction: .none))
     let weighted = try TorchOps.binaryInPlace(EagerTensor(losses), EagerTensor(weight), *)
     return LossOutput(try TorchOps.reduced(weighted, reduction))
+  }
+
+  /// The index of the first element not in [0, 1] (NaN included), or nil. float32 and
+  /// float64 are scanned in blocks without a branch per element, so a valid tensor costs one
+  /// vectorized pass.
+  static func firstOutsideUnitInterval(_ storage: TensorStorage) -> Int? {
+    func first<T: BinaryFloatingPoint>(_ values: [T]) -> Int? {
+      let block = 1024
+      var start = 0
+      while start < values.count {
+        let end = min(start + block, values.count)
+        var outside: UInt8 = 0
+        for i in start..<end { outside |= values[i] >= 0 && values[i] <= 1 ? 0 : 1 }
+        if outside != 0 { return (start..<end).first { !(values[$0] >= 0 && values[$0] <= 1) } }
+        start = end
+      }
+      return nil
+    }
+    switch storage {
+    case .float32(let v): return first(v)
+    case .float64(let v): return first(v)
+    default: return first(storage.doubleValues)
+    }
   }
 
   /// `torch.broadcast_shapes` as torch/functional.py computes it, with its message.
