@@ -4,36 +4,26 @@ import ParityCore
 /// dtype: the part every pointwise loss shares once its framework's checks have passed.
 enum PointwiseEvaluation {
   /// The stored losses of every element, in row-major order of `shape`, for rounding `R`.
-  /// Operands are broadcast to `shape` and converted to `R.Scalar` (exactly, for any operand
-  /// no wider than the result dtype).
   static func losses<C: PointwiseChain, R: StoreRounding>(
     _ chain: C, _ operands: PointwiseOperands, _ rounding: R.Type
   ) -> [R.Scalar] {
-    let x = operands.x.values(R.Scalar.self, broadcastTo: operands.shape)
-    let y = operands.y.values(R.Scalar.self, broadcastTo: operands.shape)
-    let w = operands.weight?.values(R.Scalar.self, broadcastTo: operands.shape)
-    let pw = operands.posWeight?.values(R.Scalar.self, broadcastTo: operands.shape)
-    let count = x.count
-    let chunkLength = Chunking.length(count)
-    return [R.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
-      LargeOutput.adviseHugePages(out)
-      x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          nonisolated(unsafe) let (x, y, out) = (x, y, out)
-          Chunking.forEach((count + chunkLength - 1) / chunkLength, elements: count) { chunk in
-            let range = chunk * chunkLength..<min(count, (chunk + 1) * chunkLength)
-            if w == nil && pw == nil {
-              // The common case without weights: nothing optional in the loop, so it vectorizes.
-              for i in range { out[i] = chain.element(ChainOperands(x: x[i], y: y[i]), R.self) }
-            } else {
-              for i in range {
-                out[i] = chain.element(ChainOperands(x: x[i], y: y[i], weight: w?[i] ?? 1, posWeight: pw?[i] ?? 1), R.self)
-              }
-            }
-          }
+    PreparedOperands<R.Scalar>(operands).withElements { elements in
+      Chunking.array(count: elements.count) { range, out in elements.fill(chain, R.self, range, out.baseAddress! + range.lowerBound) }
+    }
+  }
+
+  /// The losses' sum in `cascade`'s order (`Summation.cascadeOnAllCores`), each leaf of its
+  /// tree computed into a stack buffer and summed there: never stored whole.
+  static func lossSum<C: PointwiseChain, R: StoreRounding>(
+    _ chain: C, _ operands: PointwiseOperands, _ rounding: R.Type
+  ) -> R.Scalar {
+    PreparedOperands<R.Scalar>(operands).withElements { elements in
+      Summation.cascadeOnAllCores(count: elements.count) { leaf in
+        withUnsafeTemporaryAllocation(of: R.Scalar.self, capacity: leaf.count) { buffer in
+          elements.fill(chain, R.self, leaf, buffer.baseAddress!)
+          return Summation.block(buffer.baseAddress!, count: leaf.count)
         }
       }
-      initialized = count
     }
   }
 
@@ -43,7 +33,8 @@ enum PointwiseEvaluation {
     _ chain: C, _ operands: PointwiseOperands, dtype: DType, reduce: some LossReducer
   ) -> Tensor {
     func run<R: StoreRounding>(_ rounding: R.Type) -> Tensor {
-      reduce.reduce(losses(chain, operands, rounding), shape: operands.shape, rounding)
+      if let sum = reduce.reduce(sum: { lossSum(chain, operands, rounding) }, count: operands.count, rounding) { return sum }
+      return reduce.reduce(losses(chain, operands, rounding), shape: operands.shape, rounding)
     }
     switch dtype {
     case .float32: return run(NativeRounding<Float>.self)
@@ -58,6 +49,13 @@ enum PointwiseEvaluation {
 /// How a framework folds a loss's stored elements into its result.
 protocol LossReducer {
   func reduce<R: StoreRounding>(_ losses: [R.Scalar], shape: [Int], _ rounding: R.Type) -> Tensor
+  /// The result from the losses' `cascade` sum alone (`sum` computes it without storing the
+  /// losses), for a reduction that needs nothing else; nil when it needs the losses.
+  func reduce<R: StoreRounding>(sum: () -> R.Scalar, count: Int, _ rounding: R.Type) -> Tensor?
+}
+
+extension LossReducer {
+  func reduce<R: StoreRounding>(sum: () -> R.Scalar, count: Int, _ rounding: R.Type) -> Tensor? { nil }
 }
 
 /// A loss's operands after its framework's checks: the tensors and the shape they broadcast to.
@@ -67,8 +65,68 @@ struct PointwiseOperands {
   var weight: Tensor?
   var posWeight: Tensor?
   var shape: [Int]
+
+  /// Elements of the broadcast shape.
+  var count: Int { shape.reduce(1, *) }
 }
 
+/// The operands converted to the chain's scalar and broadcast to the result's shape
+/// (float32 and float64 operands of the result's shape are shared, not copied).
+struct PreparedOperands<Scalar: ChainScalar> {
+  let x: [Scalar]
+  let y: [Scalar]
+  let weight: [Scalar]?
+  let posWeight: [Scalar]?
+
+  init(_ operands: PointwiseOperands) {
+    x = operands.x.values(Scalar.self, broadcastTo: operands.shape)
+    y = operands.y.values(Scalar.self, broadcastTo: operands.shape)
+    weight = operands.weight?.values(Scalar.self, broadcastTo: operands.shape)
+    posWeight = operands.posWeight?.values(Scalar.self, broadcastTo: operands.shape)
+  }
+
+  /// `body` with the operands' elements, valid for its duration.
+  func withElements<T>(_ body: (OperandElements<Scalar>) -> T) -> T {
+    x.withUnsafeBufferPointer { x in
+      y.withUnsafeBufferPointer { y in
+        (weight ?? []).withUnsafeBufferPointer { w in
+          (posWeight ?? []).withUnsafeBufferPointer { pw in
+            body(OperandElements(
+              count: x.count, x: x.baseAddress, y: y.baseAddress,
+              weight: weight == nil ? nil : w.baseAddress, posWeight: posWeight == nil ? nil : pw.baseAddress))
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Pointers to prepared operands, for the chunks and leaves that read them concurrently.
+struct OperandElements<Scalar: ChainScalar>: @unchecked Sendable {
+  let count: Int
+  let x: UnsafePointer<Scalar>?
+  let y: UnsafePointer<Scalar>?
+  let weight: UnsafePointer<Scalar>?
+  let posWeight: UnsafePointer<Scalar>?
+
+  /// Writes the stored losses of the elements in `range` to `out[0..<range.count]`.
+  @inline(__always)
+  func fill<C: PointwiseChain, R: StoreRounding>(_ chain: C, _: R.Type, _ range: Range<Int>, _ out: UnsafeMutablePointer<Scalar>)
+  where R.Scalar == Scalar {
+    guard let x, let y else { return }
+    let (x0, y0, n) = (x + range.lowerBound, y + range.lowerBound, range.count)
+    if weight == nil && posWeight == nil {
+      // The common case without weights: nothing optional in the loop, so it vectorizes.
+      for i in 0..<n { out[i] = chain.element(ChainOperands(x: x0[i], y: y0[i]), R.self) }
+    } else {
+      for i in 0..<n {
+        let o = ChainOperands(
+          x: x0[i], y: y0[i], weight: weight?[range.lowerBound + i] ?? 1, posWeight: posWeight?[range.lowerBound + i] ?? 1)
+        out[i] = chain.element(o, R.self)
+      }
+    }
+  }
+}
 extension Tensor {
   /// Every element converted to `S`, repeated to fill `shape` (which it must broadcast to).
   /// Elements already of type `S` are shared, not copied.

@@ -17,6 +17,14 @@ struct PyTorchLossReduction: LossReducer {
     }
   }
 
+  func reduce<R: StoreRounding>(sum: () -> R.Scalar, count: Int, _: R.Type) -> Tensor? {
+    switch reduction {
+    case .none: return nil
+    case .sum: return Tensor(shape: [], storage: R.storage([R.stored(sum())]))
+    case .mean: return Tensor(shape: [], storage: R.storage([R.stored(sum() / R.Scalar(count))]))
+    }
+  }
+
   static func sum<T: BinaryFloatingPoint & SIMDScalar>(_ values: [T]) -> T {
     values.withUnsafeBufferPointer { Summation.cascadeOnAllCores($0) }
   }

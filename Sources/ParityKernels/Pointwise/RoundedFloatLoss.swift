@@ -16,22 +16,34 @@ enum RoundedFloatLoss: Sendable {
   case poisson(eps: Float)
 
   /// The losses and their reduction for same-shape float32 operands, as `TorchOps.reduced`
-  /// reduces the op-by-op losses; nil for any other operands, which take the op-by-op path.
+  /// reduces the op-by-op losses (the same bits: `sum` and `mean` follow the cascade's tree,
+  /// each leaf's losses computed into a stack buffer); nil for any other operands, which take
+  /// the op-by-op path.
   func pytorch(input: Tensor, target: Tensor, reduction: LossReduction) -> Tensor? {
     guard case .float32(let x) = input.storage, case .float32(let y) = target.storage, input.shape == target.shape else {
       return nil
     }
-    let losses = x.withUnsafeBufferPointer { x in
+    let reducer = PyTorchLossReduction(reduction: reduction)
+    return x.withUnsafeBufferPointer { x in
       y.withUnsafeBufferPointer { y in
         nonisolated(unsafe) let (x, y) = (x, y)
-        return Chunking.array(count: x.count) { (range, out: UnsafeMutableBufferPointer<Float>) in
+        let sum = {
+          Summation.cascadeOnAllCores(count: x.count) { leaf in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: leaf.count) { buffer in
+              self.losses(input: UnsafeBufferPointer(rebasing: x[leaf]), target: UnsafeBufferPointer(rebasing: y[leaf]), output: buffer)
+              return Summation.block(buffer.baseAddress!, count: leaf.count)
+            }
+          }
+        }
+        if let reduced = reducer.reduce(sum: sum, count: x.count, NativeRounding<Float>.self) { return reduced }
+        let losses = Chunking.array(count: x.count) { (range, out: UnsafeMutableBufferPointer<Float>) in
           self.losses(
             input: UnsafeBufferPointer(rebasing: x[range]), target: UnsafeBufferPointer(rebasing: y[range]),
             output: UnsafeMutableBufferPointer(rebasing: out[range]))
         }
+        return reducer.reduce(losses, shape: input.shape, NativeRounding<Float>.self)
       }
     }
-    return PyTorchLossReduction(reduction: reduction).reduce(losses, shape: input.shape, NativeRounding<Float>.self)
   }
 
   /// One chunk's losses, through the loop built for this CPU.
