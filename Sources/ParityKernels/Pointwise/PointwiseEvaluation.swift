@@ -46,6 +46,23 @@ enum PointwiseEvaluation {
   }
 }
 
+extension PointwiseEvaluation {
+  /// Stored losses of a floating dtype (a composite loss's last op) reduced by `reduce`, in
+  /// the dtype's compute scalar.
+  static func reduce(_ losses: Tensor, _ reduce: some LossReducer) -> Tensor {
+    func run<R: StoreRounding>(_ rounding: R.Type) -> Tensor {
+      reduce.reduce(losses.values(R.Scalar.self, broadcastTo: losses.shape), shape: losses.shape, rounding)
+    }
+    switch losses.dtype {
+    case .float32: return run(NativeRounding<Float>.self)
+    case .float64: return run(NativeRounding<Double>.self)
+    case .float16: return run(ReducedRounding<Float16>.self)
+    case .bfloat16: return run(ReducedRounding<BFloat16>.self)
+    case .int32, .int64, .bool: preconditionFailure("a pointwise loss reduces floating dtypes only")
+    }
+  }
+}
+
 /// How a framework folds a loss's stored elements into its result.
 protocol LossReducer {
   func reduce<R: StoreRounding>(_ losses: [R.Scalar], shape: [Int], _ rounding: R.Type) -> Tensor

@@ -97,16 +97,7 @@ enum TorchOps {
         if reduction == .mean { throw PyTorchLossArguments.integerMean(loss.dtype) }
         return Tensor(shape: [], storage: .int64([loss.values.reduce(0) { $0 &+ Int64($1) }]))
       }
-      // Accumulated in the compute scalar by PyTorch's cascade; 16-bit sums in Float.
-      let sum: Double
-      let count = Double(loss.values.count)
-      if loss.dtype == .float64 {
-        sum = PyTorchLossReduction.sum(loss.values)
-        return EagerTensor(shape: [], dtype: .float64, values: [reduction == .sum ? sum : sum / count]).tensor
-      }
-      let floatSum = PyTorchLossReduction.sum(loss.values.map { Float($0) })
-      let value = reduction == .sum ? floatSum : floatSum / Float(count)
-      return EagerTensor(shape: [], dtype: loss.dtype, values: [EagerTensor.rounded(Double(value), to: loss.dtype)]).tensor
+      return PointwiseEvaluation.reduce(loss.tensor, PyTorchLossReduction(reduction: reduction))
     }
   }
 }
