@@ -38,6 +38,8 @@ public struct JSONSummary {
           ]
           if let v = check.values {
             fields.append("\"elements\": \(v.elementCount)")
+            fields.append("\"bit_exact_elements\": \(v.bitExactElements)")
+            fields.append("\"within_one_ulp_elements\": \(v.withinOneULPElements)")
             fields.append("\"max_ulp\": \(v.maxULP.map(String.init) ?? "null")")
             fields.append("\"failing_elements\": \(v.failingElements)")
           }

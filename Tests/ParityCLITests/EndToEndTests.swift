@@ -126,6 +126,15 @@ final class EndToEndTests: XCTestCase {
     for key in ["api", "fixture", "case", "framework", "status", "recorded", "computed", "detail"] {
       XCTAssertNotNil(first[key], key)
     }
+    // Value checks count their elements: bit-exact ones within those within 1 ULP, within all.
+    let valueChecks = checks.filter { $0["elements"] != nil }
+    XCTAssertFalse(valueChecks.isEmpty)
+    for check in valueChecks {
+      let all = try XCTUnwrap(check["elements"] as? Int)
+      let exact = try XCTUnwrap(check["bit_exact_elements"] as? Int)
+      let withinOne = try XCTUnwrap(check["within_one_ulp_elements"] as? Int)
+      XCTAssertTrue(exact <= withinOne && withinOne <= all, "\(check)")
+    }
   }
 
   func testReportsAreWrittenAndCheckedForStaleness() throws {
