@@ -81,6 +81,9 @@ class Row:
     ms_tensors: tuple = ("logits", "labels")
     legacy: bool = True                       # PyTorch's API takes size_average/reduce
     pt_only_tensors: tuple = ()               # tensor parameters only PyTorch's API has (torch 2.15's l1/mse weight)
+    # (tensors) -> a message when the MindSpore kernel is known to read memory it never wrote
+    # for these inputs (its value is then recorded as UndefinedResult, see isolated.py), or None
+    mindspore_reads_unwritten: object = None
 
     # ---------------------------------------------------------------- the spec protocol
     @property

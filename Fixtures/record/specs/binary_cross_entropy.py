@@ -40,8 +40,18 @@ LOSS = Loss(
     edge_sets=_edges,
 )
 
+def _weight_read_past_its_end(tensors):
+    """mindspore 2.10's BinaryCrossEntropy CPU kernel reads weight[i] for every input element
+    i, whatever the weight's size: a smaller weight is read past its end."""
+    if "w" in tensors and tensors["w"].numel < tensors["x"].numel:
+        return ("mindspore 2.10's BinaryCrossEntropy kernel reads weight[i] for every input element: "
+                f"a weight of {tensors['w'].numel} elements is read past its end (undefined values)")
+    return None
+
+
 SPECS = [
-    Row("nn.BCELoss", LOSS, "torch.nn.BCELoss", "mindspore.nn.BCELoss"),
+    Row("nn.BCELoss", LOSS, "torch.nn.BCELoss", "mindspore.nn.BCELoss",
+        mindspore_reads_unwritten=_weight_read_past_its_end),
     Row("nn.functional.binary_cross_entropy", LOSS, "torch.nn.functional.binary_cross_entropy",
-        "mindspore.ops.binary_cross_entropy"),
+        "mindspore.ops.binary_cross_entropy", mindspore_reads_unwritten=_weight_read_past_its_end),
 ]
