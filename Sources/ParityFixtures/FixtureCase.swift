@@ -98,8 +98,8 @@ public struct Outcome: Sendable {
 /// An exception as the framework raised it: `type` and `message` verbatim.
 public struct RecordedError: Sendable, Equatable {
   /// The `type` Parity's recorder writes (kind `other`) where a framework's result was
-  /// undefined: identical calls returned different results, because the call returned or
-  /// read memory it never wrote. Such a recording confirms nothing.
+  /// undefined: the call returned or read memory it never wrote (identical calls returned
+  /// different results, or the recorder knows the kernel does). Such a recording confirms nothing.
   public static let undefinedResultType = "UndefinedResult"
 
   public var kind: ErrorKind

@@ -30,7 +30,7 @@ public enum FindingText {
     case .undefinedInFramework(let why):
       return "the port models \(recorded)'s result here as undefined (\(why)); the recorded value confirms nothing"
     case .recordedUndefined:
-      return "the framework's result is undefined (identical calls returned different results), so nothing can be checked"
+      return "the framework's result is undefined (it depends on memory the call never wrote), so nothing can be checked"
     case .recordedUnsupported:
       return "\(recorded) has no kernel for this call on the recording platform"
     case .noAdapter:
