@@ -30,7 +30,7 @@ final class ForFloatTests: XCTestCase {
       (-103.97208, .leastNonzeroMagnitude), (-103.972084, 0),
     ]
     let inputs = cases.map(\.0)
-    let (_, results) = Self.map(inputs, VectorMath.expForFloat)
+    let (_, results) = Lanes.mapForFloat(inputs, VectorMath.expForFloat)
     for ((x, expected), result) in zip(cases, results) {
       XCTAssertEqual(result.bitPattern, expected.bitPattern, "Float(expForFloat(\(x))) = \(result), expected \(expected)")
       // The same input alone in a vector: lanes do not affect each other.
@@ -67,7 +67,7 @@ final class ForFloatTests: XCTestCase {
     var random = Lanes.Random(seed: 11)
     inputs += (0..<(1 << 19)).map { _ in Float(random.uniform(-110, 89)) }
 
-    let (wide, results) = Self.map(inputs, VectorMath.expForFloat)
+    let (wide, results) = Lanes.mapForFloat(inputs, VectorMath.expForFloat)
     var stats = RoundingStats()
     for i in inputs.indices {
       let reference = expl(Float80(inputs[i]))
@@ -98,7 +98,7 @@ final class ForFloatTests: XCTestCase {
       (1, 0.6931472), (.greatestFiniteMagnitude, 88.72284),
     ]
     let inputs = cases.map(\.0)
-    let (wide, results) = Self.map(inputs, VectorMath.log1pForFloat)
+    let (wide, results) = Lanes.mapForFloat(inputs, VectorMath.log1pForFloat)
     for (i, (e, expected)) in cases.enumerated() {
       XCTAssertEqual(results[i].bitPattern, expected.bitPattern, "Float(log1pForFloat(\(e))) = \(results[i]), expected \(expected)")
       let alone = SIMD8<Float>(VectorMath.log1pForFloat(SIMD8(repeating: Double(e))))[0]
@@ -122,7 +122,7 @@ final class ForFloatTests: XCTestCase {
   /// patterns over all the subnormals' and normals' binades up to 2^-24.
   func testLog1pTinyInputsAreReturned() {
     let inputs = Lanes.bitSweep(from: .leastNonzeroMagnitude, to: Float(0x1p-24).nextDown, count: 1 << 14)
-    let (wide, _) = Self.map(inputs, VectorMath.log1pForFloat)
+    let (wide, _) = Lanes.mapForFloat(inputs, VectorMath.log1pForFloat)
     for (e, r) in zip(inputs, wide) where r.bitPattern != Double(e).bitPattern {
       XCTFail("log1pForFloat(\(e)) = \(r), expected \(e)")
       return
@@ -141,7 +141,7 @@ final class ForFloatTests: XCTestCase {
     inputs += (0..<(1 << 19)).map { _ in Float(random.uniform(0, 4)) }
     inputs += Lanes.bitSweep(from: 0.5, to: 2, count: 1 << 18)
 
-    let (wide, results) = Self.map(inputs, VectorMath.log1pForFloat)
+    let (wide, results) = Lanes.mapForFloat(inputs, VectorMath.log1pForFloat)
     var stats = RoundingStats()
     for i in inputs.indices {
       let reference = log1pl(Float80(inputs[i]))
@@ -203,29 +203,6 @@ final class ForFloatTests: XCTestCase {
   }
 
   // The buffer loops and the fused sum are checked in SoftMarginLossTests.
-
-  // MARK: Helpers
-
-  /// `f` over `xs` widened to `Double`, eight lanes at a time (the last vector zero-padded):
-  /// the `Double` results, and those results rounded to `Float` as the kernel rounds them.
-  private static func map(_ xs: [Float], _ f: (SIMD8<Double>) -> SIMD8<Double>) -> (wide: [Double], rounded: [Float]) {
-    var wide = [Double](repeating: 0, count: xs.count)
-    var rounded = [Float](repeating: 0, count: xs.count)
-    var i = 0
-    while i < xs.count {
-      let n = min(8, xs.count - i)
-      var v = SIMD8<Double>()
-      for lane in 0..<n { v[lane] = Double(xs[i + lane]) }
-      let r = f(v)
-      let narrowed = SIMD8<Float>(r)
-      for lane in 0..<n {
-        wide[i + lane] = r[lane]
-        rounded[i + lane] = narrowed[lane]
-      }
-      i += 8
-    }
-    return (wide, rounded)
-  }
 }
 
 /// Accuracy figures for `Float` results against an exact reference held in `Float80`: the

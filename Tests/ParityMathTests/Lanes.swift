@@ -32,6 +32,23 @@ enum Lanes {
     return out
   }
 
+  /// A `…ForFloat` function over `xs` widened to `Double`, eight lanes at a time (the last
+  /// vector zero-padded): the `Double` results, and those rounded to `Float` as the kernels
+  /// round them.
+  static func mapForFloat(_ xs: [Float], _ f: (SIMD8<Double>) -> SIMD8<Double>) -> (wide: [Double], rounded: [Float]) {
+    var wide = [Double](repeating: 0, count: xs.count)
+    var i = 0
+    while i < xs.count {
+      let n = min(8, xs.count - i)
+      var v = SIMD8<Double>()
+      for lane in 0..<n { v[lane] = Double(xs[i + lane]) }
+      let r = f(v)
+      for lane in 0..<n { wide[i + lane] = r[lane] }
+      i += 8
+    }
+    return (wide, wide.map { Float($0) })
+  }
+
   /// `count` Floats evenly spaced in bit pattern from `from` to `to` (both included, same
   /// sign), so every binade in between gets its share: dense where results go subnormal.
   static func bitSweep(from: Float, to: Float, count: Int) -> [Float] {

@@ -36,7 +36,7 @@ final class LogForFloatTests: XCTestCase {
   func testLogAccuracySweep() {
     var inputs = Lanes.bitSweep(from: .leastNonzeroMagnitude, to: .greatestFiniteMagnitude, count: 1 << 20)
     inputs += Lanes.bitSweep(from: 0.5, to: 2, count: 3 << 18)
-    let (wide, results) = Self.map(inputs, VectorMath.logForFloat)
+    let (wide, results) = Lanes.mapForFloat(inputs, VectorMath.logForFloat)
     var correctlyRounded = 0
     var maxRelative = 0.0
     var misrounded: [Float] = []
@@ -77,7 +77,7 @@ final class LogForFloatTests: XCTestCase {
     inputs += Lanes.bitSweep(from: -0.0, to: -120, count: 1 << 19)
     var random = Lanes.Random(seed: 21)
     inputs += (0..<(1 << 19)).map { _ in Float(random.uniform(-30, 30)) }
-    let (wide, results) = Self.map(inputs, VectorMath.logSigmoidForFloat)
+    let (wide, results) = Lanes.mapForFloat(inputs, VectorMath.logSigmoidForFloat)
     var misrounded: [Float] = []
     var maxDistance: UInt64 = 0
     var maxRelative = 0.0
@@ -101,20 +101,5 @@ final class LogForFloatTests: XCTestCase {
     XCTAssertLessThanOrEqual(maxDistance, 1)
     XCTAssertLessThanOrEqual(misrounded.count, 4, "\(misrounded.prefix(10))")
     XCTAssertLessThan(maxRelative, 0x1p-44)
-  }
-
-  /// `f` over `xs` widened to `Double`: the `Double` results and the `Float`s they round to.
-  private static func map(_ xs: [Float], _ f: (SIMD8<Double>) -> SIMD8<Double>) -> (wide: [Double], rounded: [Float]) {
-    var wide = [Double](repeating: 0, count: xs.count)
-    var i = 0
-    while i < xs.count {
-      let n = min(8, xs.count - i)
-      var v = SIMD8<Double>()
-      for lane in 0..<n { v[lane] = Double(xs[i + lane]) }
-      let r = f(v)
-      for lane in 0..<n { wide[i + lane] = r[lane] }
-      i += 8
-    }
-    return (wide, wide.map { Float($0) })
   }
 }
