@@ -63,16 +63,10 @@ extension SoftMarginLoss {
         @Sendable func range(_ chunk: Int) -> Range<Int> { chunk * chunkLength..<min(count, (chunk + 1) * chunkLength) }
         switch reduction {
         case .none:
-          let losses = [T](unsafeUninitializedCapacity: count) { out, initialized in
-            LargeOutput.adviseHugePages(out)
-            nonisolated(unsafe) let out = out
-            Chunking.forEach(chunks, elements: count) { chunk in
-              let r = range(chunk)
-              T.losses(
-                input: UnsafeBufferPointer(rebasing: x[r]), target: UnsafeBufferPointer(rebasing: y[r]),
-                output: UnsafeMutableBufferPointer(rebasing: out[r]))
-            }
-            initialized = count
+          let losses = Chunking.array(count: count) { (r, out: UnsafeMutableBufferPointer<T>) in
+            T.losses(
+              input: UnsafeBufferPointer(rebasing: x[r]), target: UnsafeBufferPointer(rebasing: y[r]),
+              output: UnsafeMutableBufferPointer(rebasing: out[r]))
           }
           return Tensor(shape: shape, storage: T.storage(losses))
         case .sum, .mean:
