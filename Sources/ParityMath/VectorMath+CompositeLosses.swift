@@ -6,6 +6,22 @@
 /// eager ops do. Each function writes `output[i]` from `input[i]` and `target[i]`; all three
 /// buffers have the same count.
 extension VectorMath {
+  /// `binary_cross_entropy` for inputs and targets in [0, 1] (the kernel's check, done
+  /// before): `(y - 1)·max(log1p(-x), -100) - y·max(log(x), -100)`. `log1p(-x)` is
+  /// `log(1 - x)` with `1 - x` exact in `Double` for `x ≥ 2^-24`; below that it rounds to `-x`.
+  @inlinable @inline(__always)
+  public static func binaryCrossEntropyLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    forEachVector(input, target, output) { x, y in
+      let logOfComplement = select(x .< 0x1p-24, -x, narrowed(logForFloat(1 - widened(x))))
+      let logOfInput = narrowed(logForFloat(widened(x)))
+      // std::max(v, -100): `v < -100 ? -100 : v`, so NaN passes.
+      let limit = SIMD8<Float>(repeating: -100)
+      return (y - 1) * select(logOfComplement .< limit, limit, logOfComplement) - y * select(logOfInput .< limit, limit, logOfInput)
+    }
+  }
+
   /// `binary_cross_entropy_with_logits`: `(1 - y)·x - log_sigmoid(x)`.
   @inlinable @inline(__always)
   public static func binaryCrossEntropyWithLogitsLosses(

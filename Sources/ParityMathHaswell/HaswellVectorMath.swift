@@ -40,6 +40,13 @@ extension HaswellVectorMath {
   // ParityMath's composite float32 loss loops (VectorMath+CompositeLosses.swift).
 
   @inline(never)
+  public static func binaryCrossEntropyLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.binaryCrossEntropyLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
   public static func binaryCrossEntropyWithLogitsLosses(
     input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
   ) {
@@ -72,5 +79,30 @@ extension HaswellVectorMath {
     eps: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
   ) {
     VectorMath.poissonLosses(eps: eps, input: input, target: target, output: output)
+  }
+}
+
+extension HaswellVectorMath {
+  // ParityMath's float32 losses of a difference (VectorMath+DifferenceLosses.swift).
+
+  @inline(never)
+  public static func squaredErrorLosses(
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.squaredErrorLosses(input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func smoothL1Losses(
+    beta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.smoothL1Losses(beta: beta, input: input, target: target, output: output)
+  }
+
+  @inline(never)
+  public static func huberLosses(
+    delta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
+  ) {
+    VectorMath.huberLosses(delta: delta, input: input, target: target, output: output)
   }
 }

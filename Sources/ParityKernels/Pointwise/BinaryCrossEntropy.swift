@@ -4,7 +4,9 @@ import ParityCore
 /// `-w (y log x + (1 - y) log(1 - x))`, each log clamped at -100 as PyTorch defines it.
 public enum BinaryCrossEntropy {
   /// PyTorch's scalar kernel, every op stored in the dtype (16-bit ones too):
-  /// `(t - 1) * max(log1p(-x), -100) - t * max(log(x), -100)`.
+  /// `(t - 1) * max(log1p(-x), -100) - t * max(log(x), -100)`. float32 runs the fused loop
+  /// instead, whose logarithms are correctly rounded where the kernel's `logf`/`log1pf` are
+  /// faithfully rounded: 42 of the 920 recorded float32 elements differ, by at most 2 ULP.
   struct PyTorchChain: PointwiseChain {
     @inline(__always)
     func element<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _: R.Type) -> R.Scalar {
@@ -13,6 +15,8 @@ public enum BinaryCrossEntropy {
       let l2 = Swift.max(R.stored(R.Scalar.log(o.x)), -100)
       return R.stored(R.stored(a * l1) - R.stored(o.y * l2))
     }
+
+    var fusedFloat: FusedFloatLoss? { .binaryCrossEntropy }
   }
 
   /// The wrapper's size check, the weight's `broadcast_shapes` and `expand`, the kernel's

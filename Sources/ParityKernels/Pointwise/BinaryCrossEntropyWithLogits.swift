@@ -4,7 +4,7 @@ import ParityCore
 /// `-w (pw y log σ(x) + (1 - y) log(1 - σ(x)))`.
 public enum BinaryCrossEntropyWithLogits {
   /// PyTorch's composite `binary_cross_entropy_with_logits`, fused for same-shape float32
-  /// operands without weights (`RoundedFloatLoss`), else op by op: `log_sigmoid(input)`
+  /// operands without weights (`FusedFloatLoss`), else op by op: `log_sigmoid(input)`
   /// (one kernel: `min(x, 0) - log1p(exp(-|x|))`), weighted by `(pos_weight - 1) * target + 1`
   /// in place, then `(1 - target).mul_(input).sub_(log_sigmoid)` and `mul_(weight)`. The
   /// in-place chain starts from `1 - target`, so the result has the target's dtype.
@@ -19,7 +19,7 @@ public enum BinaryCrossEntropyWithLogits {
       throw KernelError(kind: .dtype, message: "\"log_sigmoid_cpu\" not implemented for '\(input.dtype.torchName)'")
     }
     if weight == nil, posWeight == nil,
-      let fused = RoundedFloatLoss.binaryCrossEntropyWithLogits.pytorch(input: input, target: target, reduction: reduction)
+      let fused = FusedFloatLoss.binaryCrossEntropyWithLogits.pytorch(input: input, target: target, reduction: reduction)
     {
       return LossOutput(fused)
     }

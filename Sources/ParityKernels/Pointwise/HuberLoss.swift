@@ -15,6 +15,8 @@ public enum HuberLoss {
       let z = abs(R.stored(o.x - o.y))
       return z < delta ? R.stored(R.stored(0.5 * z) * z) : R.stored(delta * R.stored(z - R.stored(0.5 * delta)))
     }
+
+    var fusedFloat: FusedFloatLoss? { .huber(delta: Float(delta)) }
   }
 
   public static func pytorch(input: Tensor, target: Tensor, reduction: LossReduction, delta: Double) throws(KernelError) -> LossOutput {

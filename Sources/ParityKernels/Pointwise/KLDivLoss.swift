@@ -4,7 +4,7 @@ import ParityCore
 /// The pointwise Kullback-Leibler divergence `y (log y - x)`, or `e^y (y - x)` with a log target.
 public enum KLDivLoss {
   /// PyTorch's composite `kl_div`: `xlogy(t, t) - t * x` (or `exp(t) * (t - x)`), fused for
-  /// same-shape float32 operands (`RoundedFloatLoss`), else op by op, broadcasting without a
+  /// same-shape float32 operands (`FusedFloatLoss`), else op by op, broadcasting without a
   /// warning; `batchmean` then divides the sum by `input.size(0)`
   /// (not for a 0-d input). The wrapper's `'mean'` warning is the adapter's.
   public static func pytorch(
@@ -13,7 +13,7 @@ public enum KLDivLoss {
     guard input.dtype.isFloatingPoint, target.dtype.isFloatingPoint else {
       throw KernelError(kind: .dtype, message: "kl_div: Integral inputs not supported.")
     }
-    let fusedLoss: RoundedFloatLoss = logTarget ? .klDivergenceLogTarget : .klDivergence
+    let fusedLoss: FusedFloatLoss = logTarget ? .klDivergenceLogTarget : .klDivergence
     var value: Tensor
     if let fused = fusedLoss.pytorch(input: input, target: target, reduction: reduction) {
       value = fused

@@ -10,6 +10,8 @@ public enum MSELoss {
       let d = R.stored(o.x - o.y)
       return R.stored(d * d)
     }
+
+    var fusedFloat: FusedFloatLoss? { .squaredError }
   }
 
   public static func pytorch(input: Tensor, target: Tensor, reduction: LossReduction) throws(KernelError) -> LossOutput {

@@ -15,6 +15,13 @@ struct ChainOperands<Scalar: ChainScalar>: Sendable {
 /// structs holding the loss's parameters (`beta`, `delta`, ...).
 protocol PointwiseChain: Sendable {
   func element<R: StoreRounding>(_ o: ChainOperands<R.Scalar>, _ rounding: R.Type) -> R.Scalar
+  /// The same loss as a vector loop for same-shape float32 operands without weights, where
+  /// ParityMath has one; nil (the default) leaves every dtype to `element`.
+  var fusedFloat: FusedFloatLoss? { get }
+}
+
+extension PointwiseChain {
+  var fusedFloat: FusedFloatLoss? { nil }
 }
 
 /// A PyTorch kernel whose reduced-float branch differs by dtype: for `fusedDType` it computes

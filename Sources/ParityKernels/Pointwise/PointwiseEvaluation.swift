@@ -3,38 +3,45 @@ import ParityCore
 /// Runs a `PointwiseChain` over tensors broadcast to one shape, in the arithmetic of a result
 /// dtype: the part every pointwise loss shares once its framework's checks have passed.
 enum PointwiseEvaluation {
-  /// The stored losses of every element, in row-major order of `shape`, for rounding `R`.
-  static func losses<C: PointwiseChain, R: StoreRounding>(
-    _ chain: C, _ operands: PointwiseOperands, _ rounding: R.Type
-  ) -> [R.Scalar] {
-    PreparedOperands<R.Scalar>(operands).withElements { elements in
-      Chunking.array(count: elements.count) { range, out in elements.fill(chain, R.self, range, out.baseAddress! + range.lowerBound) }
-    }
-  }
-
-  /// The losses' sum in `cascade`'s order (`Summation.cascadeOnAllCores`), each leaf of its
-  /// tree computed into a stack buffer and summed there: never stored whole.
-  static func lossSum<C: PointwiseChain, R: StoreRounding>(
-    _ chain: C, _ operands: PointwiseOperands, _ rounding: R.Type
-  ) -> R.Scalar {
-    PreparedOperands<R.Scalar>(operands).withElements { elements in
-      Summation.cascadeOnAllCores(count: elements.count) { leaf in
+  /// `reduce`'s result for `count` losses of `shape` (row-major) that `fill(range, out)`
+  /// writes to `out[0..<range.count]`. A reduction that needs only the sum takes it in
+  /// `cascade`'s order (`Summation.cascadeOnAllCores`), each leaf of its tree filled into a
+  /// stack buffer and summed there, never stored whole; the others get every loss, filled
+  /// chunk by chunk on all cores.
+  static func reduced<R: StoreRounding>(
+    count: Int, shape: [Int], _ rounding: R.Type, reduce: some LossReducer,
+    fill: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<R.Scalar>) -> Void
+  ) -> Tensor {
+    let sum = {
+      Summation.cascadeOnAllCores(count: count) { leaf in
         withUnsafeTemporaryAllocation(of: R.Scalar.self, capacity: leaf.count) { buffer in
-          elements.fill(chain, R.self, leaf, buffer.baseAddress!)
+          fill(leaf, buffer.baseAddress!)
           return Summation.block(buffer.baseAddress!, count: leaf.count)
         }
       }
     }
+    if let reduced = reduce.reduce(sum: sum, count: count, rounding) { return reduced }
+    let losses = Chunking.array(count: count) { range, out in fill(range, out.baseAddress! + range.lowerBound) }
+    return reduce.reduce(losses, shape: shape, rounding)
   }
 
   /// The losses in `dtype`'s arithmetic, reduced by `reduce` (the framework's reduction).
   /// `dtype` must be floating: integer and bool results are each loss's to refuse or handle.
+  /// A chain with a fused float32 loop runs it for same-shape float32 operands without weights.
   static func evaluate<C: PointwiseChain>(
     _ chain: C, _ operands: PointwiseOperands, dtype: DType, reduce: some LossReducer
   ) -> Tensor {
+    if dtype == .float32, operands.weight == nil, operands.posWeight == nil, let fused = chain.fusedFloat,
+      let result = fused.evaluate(input: operands.x, target: operands.y, shape: operands.shape, reduce: reduce)
+    {
+      return result
+    }
     func run<R: StoreRounding>(_ rounding: R.Type) -> Tensor {
-      if let sum = reduce.reduce(sum: { lossSum(chain, operands, rounding) }, count: operands.count, rounding) { return sum }
-      return reduce.reduce(losses(chain, operands, rounding), shape: operands.shape, rounding)
+      PreparedOperands<R.Scalar>(operands).withElements { elements in
+        reduced(count: elements.count, shape: operands.shape, rounding, reduce: reduce) { range, out in
+          elements.fill(chain, R.self, range, out)
+        }
+      }
     }
     switch dtype {
     case .float32: return run(NativeRounding<Float>.self)

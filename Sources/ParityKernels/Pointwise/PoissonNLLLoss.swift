@@ -5,11 +5,11 @@ import ParityCore
 /// Stirling's approximation of `log(y!)` where `y > 1` when `full`.
 public enum PoissonNLLLoss {
   /// PyTorch's composite `poisson_nll_loss`, broadcasting silently: fused for same-shape
-  /// float32 operands without Stirling's term (`RoundedFloatLoss`), else op by op.
+  /// float32 operands without Stirling's term (`FusedFloatLoss`), else op by op.
   public static func pytorch(
     input: Tensor, target: Tensor, logInput: Bool, full: Bool, eps: Double, reduction: LossReduction
   ) throws(KernelError) -> LossOutput {
-    if !full, let fused = RoundedFloatLoss.poisson(logInput: logInput, eps: eps).pytorch(input: input, target: target, reduction: reduction) {
+    if !full, let fused = FusedFloatLoss.poisson(logInput: logInput, eps: eps).pytorch(input: input, target: target, reduction: reduction) {
       return LossOutput(fused)
     }
     return LossOutput(try opByOp(input: input, target: target, logInput: logInput, full: full, eps: eps, reduction: reduction))

@@ -15,6 +15,8 @@ public enum SmoothL1Loss {
       let z = abs(R.stored(o.x - o.y))
       return z < beta ? R.stored(R.stored(R.stored(0.5 * z) * z) / beta) : R.stored(z - R.stored(0.5 * beta))
     }
+
+    var fusedFloat: FusedFloatLoss? { .smoothL1(beta: Float(beta)) }
   }
 
   /// `beta == 0` is l1 (the wrapper's own branch); a negative beta is refused by the kernel.
