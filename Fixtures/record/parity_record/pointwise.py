@@ -84,6 +84,9 @@ class Row:
     # (tensors) -> a message when the MindSpore kernel is known to read memory it never wrote
     # for these inputs (its value is then recorded as UndefinedResult, see isolated.py), or None
     mindspore_reads_unwritten: object = None
+    # MindSpore ops the API launches one after the other that all lack a CPU kernel for the
+    # same dtypes: which one the error names varies between runs (see isolated.py)
+    mindspore_raced_ops: tuple = ()
 
     # ---------------------------------------------------------------- the spec protocol
     @property
