@@ -28,7 +28,8 @@ extension APIMapping {
       FrameworkAdapter(
         framework: "pytorch", api: "torch.nn.functional.margin_ranking_loss",
         signature: Signature(
-          MarginRankingLossAdapters.tensors + [.object("margin", default: .number(0))] + LossParameters.pytorchReduction()),
+          // `margin: float = 0`: the function's default is the int 0, the module's the float 0.0
+          MarginRankingLossAdapters.tensors + [.object("margin", default: .integer(0))] + LossParameters.pytorchReduction()),
         implementation: MarginRankingLossAdapters.pytorch),
       FrameworkAdapter(
         framework: "mindspore", api: "mindspore.ops.margin_ranking_loss",
