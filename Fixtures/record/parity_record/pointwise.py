@@ -29,7 +29,7 @@ from .tensors import TensorData, make
 FLOATS = ("float16", "bfloat16", "float32", "float64")
 REDUCTIONS = ("none", "mean", "sum")
 LEGACY_NAMES = ("size_average", "reduce")
-TENSOR_KEYS = {"weight": "w", "pos_weight": "pw"}
+TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2"}
 
 
 def num(v) -> Num:
@@ -68,6 +68,16 @@ class Loss:
     doc_examples: list = field(default_factory=list)    # (what, {name: TensorData}, params, bare?)
     # values each tensor argument takes in edge cases; x/y also get inf/nan/huge/subnormal
     neutral_extra: float = 1.0                # the value an extra tensor takes when not under test
+    # tensor arguments every call has besides input and target (margin ranking's input2): a case
+    # that does not set one gets it with the input's shape and dtype (`Row.case`), and the extra
+    # tensors' broadcast, dtype and edge cases sweep it as they sweep a weight
+    required_tensors: tuple = ()
+    # name -> (rng, shape) -> float64 values of an extra or required tensor (default uniform 0.25..2)
+    tensor_values: dict = field(default_factory=dict)
+
+    def values(self, name, rng, shape):
+        make_values = self.tensor_values.get(name)
+        return make_values(rng, shape) if make_values else rng.uniform(0.25, 2.0, shape)
 
 
 @dataclass
@@ -160,6 +170,7 @@ class Row:
 
     # ---------------------------------------------------------------- building one case
     def case(self, what, tensors: dict, params: dict, topics, *, bare=(), part="") -> Case:
+        tensors = self._with_required(what, tensors)
         x, y = tensors["x"], tensors["y"]
         dtypes = [x.dtype] + [t.dtype for k, t in tensors.items() if k != "x"]
         mixed = next((d for d in dtypes[1:] if d != x.dtype), None)
@@ -180,13 +191,15 @@ class Row:
         tags = list(bare) + [f"dtype:{x.dtype}"] + ([f"dtype:{x.dtype}+{mixed}"] if mixed else [])
         tags += [f"shape:{scls}", reduction_tag(red)] + [f"topic:{t}" for t in topics]
 
-        names = {"x": self.pt_tensors[0], "y": self.pt_tensors[1]}
-        ms_names = {"x": self.ms_tensors[0], "y": self.ms_tensors[1]}
+        # the required tensors are call arguments (by name, in both frameworks), between input and target
+        required = {TENSOR_KEYS[name]: name for name in self.loss.required_tensors}
+        names = {"x": self.pt_tensors[0], **required, "y": self.pt_tensors[1]}
+        ms_names = {"x": self.ms_tensors[0], **required, "y": self.ms_tensors[1]}
         pt_call, pt_init, ms_call, ms_init = {}, {}, {}, {}
-        for key in ("x", "y"):
+        for key in names:
             pt_call[names[key]] = Ref(key)
             ms_call[ms_names[key]] = Ref(key)
-        pt_extra = {name: Ref(key) for name, key in TENSOR_KEYS.items() if key in tensors}
+        pt_extra = {name: Ref(key) for name, key in TENSOR_KEYS.items() if key in tensors and key not in required}
         pt_params = {**pt_extra, **params}
         legacy = any(params.get(n, None) is not None and params.get(n, ABSENT) is not ABSENT for n in LEGACY_NAMES)
         ms_params = {k: v for k, v in pt_params.items() if k not in LEGACY_NAMES}
@@ -205,6 +218,15 @@ class Row:
         c = Case(cid, tags, dict(tensors), {"pytorch": pt_call, "mindspore": ms_call}, part, init)
         c.meta = {"params": params}
         return c
+
+    def _with_required(self, what, tensors: dict) -> dict:
+        """`tensors` plus each required tensor it lacks, random, with the input's shape and dtype."""
+        x = tensors["x"]
+        for name in self.loss.required_tensors:
+            if TENSOR_KEYS[name] not in tensors:
+                rng = rng_for(f"{self.loss.key}/{x.dtype}/{shape_str(x.shape)}/{what}/{name}")
+                tensors = {**tensors, TENSOR_KEYS[name]: as_dtype(x.dtype, self.loss.values(name, rng, x.shape), x.shape)}
+        return tensors
 
     # ---------------------------------------------------------------- the matrix
     def cases(self):
@@ -232,7 +254,7 @@ class Row:
         out = {}
         for name in self.loss.extra_tensors:
             rng = rng_for(f"{self.loss.key}/{key}/{name}")
-            out[TENSOR_KEYS[name]] = tensor(dtype, rng.uniform(0.25, 2.0, shape))
+            out[TENSOR_KEYS[name]] = tensor(dtype, self.loss.values(name, rng, shape))
         return out
 
     def doc_cases(self):
@@ -313,19 +335,25 @@ class Row:
                 for red in REDUCTIONS:
                     yield self.case(what, {"x": tensor(dt, xv, xs), "y": tensor(dt, yv, ys)}, {"reduction": red},
                                     topics)
-        # each extra tensor broadcast to the input, from the input, and not at all
-        for name in self.loss.extra_tensors:
+        # each extra (and required) tensor broadcast to the input, from the input, and not at all
+        for name in self._swept_tensors():
             key = TENSOR_KEYS[name]
             x, y = self._pair("float32", (4, 3), f"float32/4x3/{name}-broadcast")
             for ws, what in [((3,), f"{name}-broadcast"), ((1,), f"{name}-size-1"), ((), f"{name}-scalar"),
                              ((2, 4, 3), f"{name}-larger"), ((4,), f"{name}-not-broadcastable")]:
                 rng = rng_for(f"{self.loss.key}/{what}")
-                w = tensor("float32", rng.uniform(0.25, 2.0, ws), ws)
+                w = tensor("float32", self.loss.values(name, rng, ws), ws)
                 others = {TENSOR_KEYS[o]: tensor("float32", np.full((4, 3), self.loss.neutral_extra))
                           for o in self.loss.extra_tensors if o != name}
-                topics = ["weight", "broadcast" if "not" not in what else "shape-mismatch"]
+                topics = self._weight_topic(name) + ["broadcast" if "not" not in what else "shape-mismatch"]
                 for red in ("none", "mean"):
                     yield self.case(what, {"x": x, "y": y, **others, key: w}, {"reduction": red}, topics)
+
+    def _swept_tensors(self):
+        return tuple(self.loss.extra_tensors) + tuple(self.loss.required_tensors)
+
+    def _weight_topic(self, name):
+        return ["weight"] if name in self.loss.extra_tensors else []
 
     MIXED = [("float16", "float32"), ("float32", "float64"), ("float64", "float32"),
              ("bfloat16", "float32"), ("float32", "bfloat16"), ("float16", "bfloat16")]
@@ -335,12 +363,12 @@ class Row:
             x, y = self._pair(xd, (2, 3), f"{xd}+{yd}/2x3/mixed-dtype", ydtype=yd)
             for red in REDUCTIONS:
                 yield self.case("mixed-dtype", {"x": x, "y": y}, {"reduction": red}, ["mixed-dtype"])
-        for name in self.loss.extra_tensors:
+        for name in self._swept_tensors():
             x, y = self._pair("float32", (2, 3), f"float32/2x3/{name}-dtype")
             for wd in ("float64", "float16"):
                 w = tensor(wd, np.full((2, 3), 0.5))
                 yield self.case(f"{name}-{wd}", {"x": x, "y": y, TENSOR_KEYS[name]: w}, {"reduction": "none"},
-                                ["mixed-dtype", "weight"])
+                                ["mixed-dtype"] + self._weight_topic(name))
 
     INTEGER = [("int32", "int32"), ("int64", "int64"), ("int64", "float32"), ("float32", "int64"),
                ("float32", "int32"), ("bool", "bool"), ("float32", "bool")]
@@ -349,8 +377,7 @@ class Row:
         for xd, yd in self.INTEGER:
             rng = rng_for(f"{self.loss.key}/{xd}+{yd}/integer-input")
             xv, yv = self.loss.domain(rng, (2, 3))
-            x = tensor(xd, np.round(xv) if xd in ("int32", "int64") else (xv > 0.5 if xd == "bool" else xv), (2, 3))
-            y = tensor(yd, np.round(yv) if yd in ("int32", "int64") else (yv > 0.5 if yd == "bool" else yv), (2, 3))
+            x, y = as_dtype(xd, xv, (2, 3)), as_dtype(yd, yv, (2, 3))
             topics = ["integer-input"] + (["mixed-dtype"] if xd != yd else [])
             for red in ("none", "mean"):
                 yield self.case("integer-input", {"x": x, "y": y}, {"reduction": red}, topics)
@@ -371,11 +398,11 @@ class Row:
                 topic = "edge-input" if key == "x" else "edge-target"
                 for red in REDUCTIONS:
                     yield self.case(what, tensors, {"reduction": red}, [topic, "overflow"])
-            for name in self.loss.extra_tensors:
+            for name in self._swept_tensors():
                 w = tensor(dt, edges)
                 tensors = {"x": tensor(dt, xv), "y": tensor(dt, yv), TENSOR_KEYS[name]: w}
                 for red in ("none", "sum"):
-                    yield self.case(f"edge-{name}", tensors, {"reduction": red}, ["edge-input", "weight"])
+                    yield self.case(f"edge-{name}", tensors, {"reduction": red}, ["edge-input"] + self._weight_topic(name))
             if self.loss.edge_sets:
                 for what, xs, ys, topics in self.loss.edge_sets(dt):
                     for red in ("none", "mean"):
@@ -417,6 +444,16 @@ class Row:
             x, y = self._pair(dt, (n,), f"{dt}/{n}/long")
             for red in reds:
                 yield self.case("long", {"x": x, "y": y}, {"reduction": red}, ["long", "random"], part="long")
+
+
+def as_dtype(dtype, values, shape) -> TensorData:
+    """Float64 `values` as a tensor of `dtype`: rounded to an integer dtype, `> 0.5` for bool."""
+    values = np.asarray(values, dtype=np.float64)
+    if dtype in ("int32", "int64"):
+        values = np.round(values)
+    elif dtype == "bool":
+        values = values > 0.5
+    return tensor(dtype, values, shape)
 
 
 def _value_name(v) -> str:

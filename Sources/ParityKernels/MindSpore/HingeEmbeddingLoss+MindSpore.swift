@@ -28,26 +28,20 @@ extension HingeEmbeddingLoss {
     let flushesInputs = (Shape.elementCount(shape) ?? 0) > 1 && [.float32, .float64].contains(dtype)
     func stored(_ value: Double) -> Double {
       let rounded = EagerTensor.rounded(value, to: dtype)
-      return flushesInputs ? flushed(rounded, dtype) : rounded
+      return flushesInputs ? MindSporeOps.flushedDenormal(rounded, dtype) : rounded
     }
     let m = EagerTensor.rounded(margin, to: dtype)
     let t = PyTorchFactors.broadcast(targets.storage.doubleValues, from: targets.shape, to: shape)
     let x = PyTorchFactors.broadcast(inputs.storage.doubleValues, from: inputs.shape, to: shape)
     let losses = zip(x, t).map { x, t in
-      let target = flushesTargets ? flushed(t, targets.dtype) : t
-      let input = flushesInputs ? flushed(x, dtype) : x
+      let target = flushesTargets ? MindSporeOps.flushedDenormal(t, targets.dtype) : t
+      let input = flushesInputs ? MindSporeOps.flushedDenormal(x, dtype) : x
       let (positive, negative): (Double, Double) = (target > 0 ? 1 : 0, target < 0 ? 1 : 0)
       let difference = stored(stored(m * negative) - stored(negative * input))
       let clipped = difference > 0 ? difference : 0
       return stored(stored(positive * input) + clipped)
     }
     return try tensorReduction(EagerTensor(shape: shape, dtype: dtype, values: losses), reduction)
-  }
-
-  /// `value` as a pool thread stores it: a subnormal of `dtype` (float32 or float64) is zero of its sign.
-  private static func flushed(_ value: Double, _ dtype: DType) -> Double {
-    let smallest = dtype == .float32 ? Double(Float.leastNormalMagnitude) : Double.leastNormalMagnitude
-    return value != 0 && Swift.abs(value) < smallest ? (value < 0 ? -0.0 : 0.0) : value
   }
 
   /// `Tensor.mean()` / `Tensor.sum()` over every element, in the loss's own dtype (no cast to

@@ -63,10 +63,11 @@ enum MindSporeOps {
   }
 
   /// A tensor with a Python float: a float tensor keeps its dtype and the number is first
-  /// converted to it; an integer or bool tensor computes in float32.
+  /// converted to float32, then to it (`float64_tensor + 0.1` adds Float(0.1), and `+ 1e300`
+  /// adds inf); an integer or bool tensor computes in float32.
   static func scalar(_ a: EagerTensor, _ s: Double, _ op: (Double, Double) -> Double) -> EagerTensor {
     let dtype = a.dtype.isFloatingPoint ? a.dtype : .float32
-    let value = EagerTensor.rounded(s, to: dtype)
+    let value = EagerTensor.rounded(EagerTensor.rounded(s, to: .float32), to: dtype)
     return EagerTensor(shape: a.shape, dtype: dtype, values: a.values.map { EagerTensor.rounded(op($0, value), to: dtype) })
   }
 

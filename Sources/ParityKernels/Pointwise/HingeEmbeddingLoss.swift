@@ -52,11 +52,6 @@ extension TorchOps {
     return EagerTensor(shape: a.shape, dtype: a.dtype, values: [Double](repeating: element, count: a.count))
   }
 
-  /// `clamp_min_(a, min)` in place: NaN stays NaN (and -0 stays -0).
-  static func clampMin(_ a: EagerTensor, _ min: Double) -> EagerTensor {
-    EagerTensor(shape: a.shape, dtype: a.dtype, values: a.values.map { $0 < min ? min : $0 })
-  }
-
   /// A comparison with a Python number (`target != 1`): a bool tensor of `a`'s shape. The
   /// number is exact in every dtype it is compared in here (±1), so the comparison is exact.
   static func compare(_ a: EagerTensor, _ value: Double, _ op: (Double, Double) -> Bool) -> EagerTensor {

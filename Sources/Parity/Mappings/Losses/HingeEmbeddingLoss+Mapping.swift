@@ -46,17 +46,7 @@ enum HingeEmbeddingLossAdapters {
   /// first, then `torch.hinge_embedding_loss`'s argument parser wants a float `margin` (an int,
   /// a bool or a 0-d tensor will do).
   static let pytorch = PyTorchLossAdapters.loss { x, y, reduction, arguments throws(CallError) in
-    let value = arguments.value("margin")
-    let margin: Double
-    switch value {
-    case .tensor(let t)? where t.rank == 0: margin = t.storage.doubleValues[0]
-    default:
-      guard let number = MindSporeRegressionAdapters.number(value) else {
-        throw CallError(kind: .argument, message: "hinge_embedding_loss(): argument 'margin' (position 3) must be float, "
-          + "not \(MindSporeRegressionAdapters.typeName(value, qualified: false))")
-      }
-      margin = number
-    }
+    let margin = try PyTorchLossAdapters.atenFloat(arguments.value("margin"), op: "hinge_embedding_loss", name: "margin", position: 3)
     return try CallError.rethrowing { () throws(KernelError) in
       try HingeEmbeddingLoss.pytorch(input: x, target: y, margin: margin, reduction: reduction)
     }
