@@ -52,6 +52,9 @@ def _serve(conn, path, stderr_path):
             mod = importlib.import_module(module_name)
             spec = next(s for s in getattr(mod, "SPECS", [mod]) if s.API == api)
             specs[(module_name, api)] = spec
+            setup = getattr(spec, "mindspore_worker_setup", None)
+            if setup is not None:
+                setup(ms)           # a worker of the spec's own (`workers_for`): before its first call
         outcomes = []
         for attempt in range(3 if probe else 1):
             ms.set_seed(seed % (2**31))
@@ -261,6 +264,24 @@ class ProbingWorkers:
             if not _same(first, second):
                 return None, UNDEFINED, first[2]
         return first
+
+
+    def close(self):
+        self.main.close()
+        self.other.close()
+
+
+def workers_for(spec) -> ProbingWorkers:
+    """The workers that record `spec`: the shared ones, or, for a spec that prepares its
+    workers (`mindspore_worker_setup(ms)`, run in each before its first call), workers of its
+    own, so that neither its recording nor any other spec's depends on which specs ran before
+    in the same process. The caller closes workers of a spec's own (`release`)."""
+    return ProbingWorkers() if hasattr(spec, "mindspore_worker_setup") else WORKER
+
+
+def release(workers: ProbingWorkers) -> None:
+    if workers is not WORKER:
+        workers.close()
 
 
 UNDEFINED_FROM_EMPTY = CallFailure(
