@@ -14,6 +14,7 @@ public struct MappingRegistry: Sendable {
     .bceLossModule, .bceLossFunctional, .bceWithLogitsLossModule, .bceWithLogitsLossFunctional,
     .klDivLossModule, .klDivLossFunctional, .poissonNLLLossModule,
     .softMarginLossModule, .softMarginLossFunctional,
+    .gaussianNLLLossModule,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -20,6 +20,7 @@ enum MindSporeOps {
     static let sub = OperandNames(op: "Sub", first: "input1", second: "input2")
     static let mul = OperandNames(op: "Mul", first: "input1", second: "input2")
     static let add = OperandNames(op: "Add", first: "input1", second: "input2")
+    static let div = OperandNames(op: "Div", first: "input1", second: "input2")
   }
 
   /// The dtype of a binary op between two tensors: bool yields to anything, integers to
@@ -62,11 +63,13 @@ enum MindSporeOps {
     return EagerTensor(shape: shape, dtype: result, values: zip(x, y).map { EagerTensor.rounded(op($0, $1), to: result) })
   }
 
-  /// A tensor with a Python float: a float tensor keeps its dtype and the number is first
-  /// converted to it; an integer or bool tensor computes in float32.
+  /// A tensor with a Python float: a float tensor keeps its dtype and the number, a float32
+  /// scalar first, is converted to it (a float64 tensor adds `Float(0.1)`, measured:
+  /// `nn.GaussianNLLLoss`'s float64 `eps` and `full` cases); an integer or bool tensor
+  /// computes in float32.
   static func scalar(_ a: EagerTensor, _ s: Double, _ op: (Double, Double) -> Double) -> EagerTensor {
     let dtype = a.dtype.isFloatingPoint ? a.dtype : .float32
-    let value = EagerTensor.rounded(s, to: dtype)
+    let value = EagerTensor.rounded(EagerTensor.rounded(s, to: .float32), to: dtype)
     return EagerTensor(shape: a.shape, dtype: dtype, values: a.values.map { EagerTensor.rounded(op($0, value), to: dtype) })
   }
 
