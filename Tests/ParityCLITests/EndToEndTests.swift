@@ -105,7 +105,7 @@ final class EndToEndTests: XCTestCase {
     // One line per API, in id order: the id, its case count, its files.
     XCTAssertEqual(lines.first.map { Array($0.prefix(3)) }, ["SoftMarginLoss", "673", "cases"], run.stdout)
     XCTAssertTrue(lines.contains { Array($0.prefix(3)) == ["nn.L1Loss", "258", "cases"] }, run.stdout)
-    XCTAssertEqual(lines.count, 17, run.stdout)
+    XCTAssertEqual(lines.count, 18, run.stdout)
   }
 
   func testJSONSummaryCountsEveryCheck() throws {

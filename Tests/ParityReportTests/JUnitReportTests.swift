@@ -80,7 +80,7 @@ final class JUnitReportTests: XCTestCase {
     XCTAssertEqual(reader.failures, result.totals.mismatch)
     XCTAssertEqual(reader.skipped, result.totals.unverified)
     XCTAssertEqual(reader.suites.map(\.name), result.apis.map(\.mapping.id))
-    XCTAssertEqual(reader.suites.count, 17)
+    XCTAssertEqual(reader.suites.count, 18)
     XCTAssertTrue(xml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
     XCTAssertEqual(xml, JUnitReport(try Runner().run(CommittedFixtures.load())).xml, "deterministic")
   }
