@@ -71,6 +71,13 @@ class GaussianRow(Row):
     `eps` against small variances in every dtype."""
 
     # ------------------------------------------------------------ the MindSpore worker
+    def mindspore_runtime_settings(self, mindspore):
+        """Synchronous ops (`launch_blocking`, which takes full effect only before the first
+        op): asynchronously, a call where two ops have no kernel (bfloat16 `Maximum` for var,
+        then `Square` for the difference) reported either one from run to run; now it is the
+        first that fails, as the code reads."""
+        mindspore.runtime.launch_blocking()
+
     def mindspore_worker_setup(self, mindspore):
         """mindspore 2.10's CPU kernels pick how to split an op over the pool's threads by
         timing their first launches (`ParallelLaunchAutoSearch`: 5 launches whole, then 5
