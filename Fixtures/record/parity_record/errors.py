@@ -22,7 +22,13 @@ RULES: list[tuple[str, str]] = [
                  r"|must be (float|bool|int|str)\b|must be a float or int|must be str and must be in"
                  r"|value should be either|the values for beta|negative values for beta|non-positive values for delta"
                  r"|argument 'delta' must >|unsupported operand type|value of Tensor with more than one value is ambiguous"
-                 r"|should have only one element"),
+                 r"|should have only one element"
+                 # GaussianNLLLoss: PyTorch's own checks, clamp's and any()'s argument errors,
+                 # MindSpore's eps/var checks
+                 r"|var has negative entr| is not valid$|received an invalid combination of arguments"
+                 r"|At least one of 'min' or 'max' must not be None|must be in range of"
+                 r"|must be '(float|bool|int|str)'|'var' must be a tensor|must be '<class"
+                 r"|not supported between instances of"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
@@ -32,7 +38,7 @@ RULES: list[tuple[str, str]] = [
     # shapes
     ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
               r"|target size .* different to the input size|must be the same as input size"
-              r"|must have the same size"),
+              r"|must have the same size|var is of incorrect size"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 

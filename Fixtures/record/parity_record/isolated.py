@@ -29,7 +29,13 @@ class CallFailure:
         self.message = message
 
 
-def _serve(conn, path, stderr_path):
+def _load_spec(module_name, api):
+    import importlib
+    mod = importlib.import_module(module_name)
+    return next(s for s in getattr(mod, "SPECS", [mod]) if s.API == api)
+
+
+def _serve(conn, path, stderr_path, own=None):
     sys.path[:0] = [p for p in path if p not in sys.path]
     fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(fd, 2)                           # the runtime's last words land in the file
@@ -38,8 +44,16 @@ def _serve(conn, path, stderr_path):
     from parity_record.tensors import from_mindspore, to_mindspore
     fw = runner.setup_frameworks()
     ms = fw["mindspore"]
-    _warm_up(ms)
     specs = {}
+    if own is not None:
+        # A spec's own worker (`workers_for`): its runtime settings before any op, its
+        # set-up after the warm-up and before its first call.
+        specs[own] = spec = _load_spec(*own)
+        getattr(spec, "mindspore_runtime_settings", lambda ms: None)(ms)
+        _warm_up(ms)
+        getattr(spec, "mindspore_worker_setup", lambda ms: None)(ms)
+    else:
+        _warm_up(ms)
     conn.send("ready")
     while True:
         request = conn.recv()
@@ -48,10 +62,7 @@ def _serve(conn, path, stderr_path):
         module_name, api, args, init, tensors, seed, probe = request
         spec = specs.get((module_name, api))
         if spec is None:
-            import importlib
-            mod = importlib.import_module(module_name)
-            spec = next(s for s in getattr(mod, "SPECS", [mod]) if s.API == api)
-            specs[(module_name, api)] = spec
+            spec = specs[(module_name, api)] = _load_spec(module_name, api)
         outcomes = []
         for attempt in range(3 if probe else 1):
             ms.set_seed(seed % (2**31))
@@ -149,7 +160,8 @@ def _same(a, b) -> bool:
 
 
 class MindSporeWorker:
-    def __init__(self):
+    def __init__(self, own=None):
+        self.own = own              # (module, api) of the spec whose own worker this is
         self.proc = None
         self.leaked: dict = {}
 
@@ -157,7 +169,8 @@ class MindSporeWorker:
         fd, self.stderr_path = tempfile.mkstemp(prefix="parity-mindspore-", suffix=".log")
         os.close(fd)
         self.conn, child = _CTX.Pipe()
-        self.proc = _CTX.Process(target=_serve, args=(child, list(sys.path), self.stderr_path), daemon=True)
+        self.proc = _CTX.Process(target=_serve, args=(child, list(sys.path), self.stderr_path, self.own),
+                                 daemon=True)
         self.proc.start()
         child.close()
         if self.conn.recv() != "ready":
@@ -223,8 +236,8 @@ class ProbingWorkers:
     free memory is overwritten and made once more in a second worker with another history.
     A result that changes is recorded as `UndefinedResult`, never as a golden value."""
 
-    def __init__(self):
-        self.main, self.other = MindSporeWorker(), MindSporeWorker()
+    def __init__(self, own=None):
+        self.main, self.other = MindSporeWorker(own), MindSporeWorker(own)
 
     @property
     def leaked(self):
@@ -264,6 +277,30 @@ class ProbingWorkers:
             if not _same(first, second):
                 return None, UNDEFINED, first[2]
         return first
+
+
+    def close(self):
+        self.main.close()
+        self.other.close()
+
+
+SETUP_HOOKS = ("mindspore_runtime_settings", "mindspore_worker_setup")
+
+
+def workers_for(spec) -> ProbingWorkers:
+    """The workers that record `spec`: the shared ones, or, for a spec that prepares its
+    workers, workers of its own, so that neither its recording nor any other spec's depends on
+    which specs ran before in the same process. Each of them runs the spec's
+    `mindspore_runtime_settings(ms)` before any op and its `mindspore_worker_setup(ms)` after
+    the warm-up, before the first call. The caller closes workers of a spec's own (`release`)."""
+    if any(hasattr(spec, hook) for hook in SETUP_HOOKS):
+        return ProbingWorkers((spec._parity_module, spec.API))
+    return WORKER
+
+
+def release(workers: ProbingWorkers) -> None:
+    if workers is not WORKER:
+        workers.close()
 
 
 UNDEFINED_FROM_EMPTY = CallFailure(

@@ -8,6 +8,8 @@ constructor (a class API's `init_args`), and the rules below.
 
 - Legacy `size_average`/`reduce`: MindSpore has no such parameters, so its call gets the
   reduction PyTorch resolves to (as the SoftMarginLoss spec does).
+- A module row gives its constructor every parameter but those the loss declares call
+  arguments (`Loss.call_args`: GaussianNLLLoss's `var`), which follow the tensors in the call.
 - A parameter the MindSpore API does not declare (KL's `log_target`, the functional
   `weight` of torch 2.15's l1/mse) is passed to it under the same name all the same, so
   the recording shows what MindSpore does with it (a TypeError is the evidence).
@@ -29,7 +31,7 @@ from .tensors import TensorData, make
 FLOATS = ("float16", "bfloat16", "float32", "float64")
 REDUCTIONS = ("none", "mean", "sum")
 LEGACY_NAMES = ("size_average", "reduce")
-TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2"}
+TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2", "var": "v"}
 
 
 def num(v) -> Num:
@@ -78,6 +80,9 @@ class Loss:
     def values(self, name, rng, shape):
         make_values = self.tensor_values.get(name)
         return make_values(rng, shape) if make_values else rng.uniform(0.25, 2.0, shape)
+    # parameters (tensor or not) a module takes in its call, after input and target, not in
+    # its constructor: ("var",) for GaussianNLLLoss's forward(input, target, var)
+    call_args: tuple = ()
 
 
 @dataclass
@@ -208,8 +213,10 @@ class Row:
                 {k: v for k, v in params.items() if k in ("size_average", "reduce", "reduction")})
         elif any(n in params for n in LEGACY_NAMES):
             pass    # legacy names given only as None: MindSpore gets the same reduction argument, if any
-        (pt_init if self.pt_module else pt_call).update(pt_params)
-        (ms_init if self.ms_module else ms_call).update(ms_params)
+        for given, call, init_args, module in ((pt_params, pt_call, pt_init, self.pt_module),
+                                               (ms_params, ms_call, ms_init, self.ms_module)):
+            call.update({k: v for k, v in given.items() if k in self.loss.call_args or not module})
+            init_args.update({k: v for k, v in given.items() if k not in self.loss.call_args and module})
         init = {}
         if self.pt_module:
             init["pytorch"] = pt_init

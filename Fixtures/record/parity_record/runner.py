@@ -12,7 +12,7 @@ from . import floats
 from .errors import classify, first_line
 from .jsonout import dumps, Num
 from .spec import SEED, ExactContext, Ref, check_tags, sub_seed, torch_resolved_reduction
-from .isolated import WORKER, CallFailure
+from .isolated import CallFailure, release, workers_for
 from .tensors import (TensorData, encode, from_mindspore, from_torch, make, to_mindspore, to_torch)
 
 THREADS = 1
@@ -168,7 +168,7 @@ def _all_finite(tensors: dict) -> bool:
     return True
 
 
-def record_case(spec, case, stats: dict, others: list) -> dict:
+def record_case(spec, case, stats: dict, others: list, workers) -> dict:
     fw = setup_frameworks()
     torch, ms, mpmath = fw["torch"], fw["mindspore"], fw["mpmath"]
     seed = sub_seed(case.id)
@@ -185,7 +185,7 @@ def record_case(spec, case, stats: dict, others: list) -> dict:
             pt_value = value
         elif key == "mindspore":
             # in the worker process: a call that aborts the process is recorded, not fatal
-            value, err, msgs = WORKER.call(spec, args, init, case.tensors, seed)
+            value, err, msgs = workers.call(spec, args, init, case.tensors, seed)
         else:
             raise SystemExit(f"FATAL: unknown framework {key} in {case.id}")
         out = _outcome(value, err, msgs, case.id, key, others)
@@ -346,16 +346,18 @@ def record_spec(spec, progress=True):
     parts: dict[str, list] = {}
     stats: dict = {}
     others: list = []
+    workers = workers_for(spec)
     for i, case in enumerate(cases):
         if progress and (i % 50 == 0 or case.part):
             print(f"  [{spec.API}] {i + 1}/{len(cases)} {case.id}", file=sys.stderr, flush=True)
-        parts.setdefault(case.part, []).append(record_case(spec, case, stats, others))
+        parts.setdefault(case.part, []).append(record_case(spec, case, stats, others, workers))
     hdr = header(spec)
     files = {}
     for part in sorted(parts):
         name = f"{spec.API}.json" if not part else f"{spec.API}-{part}.json"
         files[name] = dumps({**hdr, "cases": parts[part]})
-    if WORKER.leaked:
+    if workers.leaked:
         print(f"  [{spec.API}] MindSpore errors drained after their call (not recorded): "
-              + "; ".join(f"{k} x{v}" for k, v in sorted(WORKER.leaked.items())), file=sys.stderr, flush=True)
+              + "; ".join(f"{k} x{v}" for k, v in sorted(workers.leaked.items())), file=sys.stderr, flush=True)
+    release(workers)
     return files, stats, others

@@ -16,6 +16,7 @@ public struct MappingRegistry: Sendable {
     .softMarginLossModule, .softMarginLossFunctional,
     .marginRankingLossModule, .marginRankingLossFunctional,
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
+    .gaussianNLLLossModule,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -4,7 +4,8 @@ extension HingeEmbeddingLoss {
   /// `mindspore.ops.hinge_embedding_loss` once `margin` and `reduction` are checked: its check
   /// that both tensors have a float dtype (bfloat16 included), then op by op:
   /// `pos = (targets > 0) * inputs; neg = (targets < 0) * inputs;`
-  /// `loss = pos + Maximum(Cast(margin) * (targets < 0) - neg, 0)`, then `Tensor.mean()`/`sum()`.
+  /// `loss = pos + Maximum(Cast(margin) * (targets < 0) - neg, 0)`, then `Tensor.mean()`/`sum()`
+  /// (`MindSporeLossReduction.tensorMethod`).
   ///
   /// So a positive target counts as 1 and a negative one as -1, and a zero or NaN target gives
   /// 0. Multiplying by a 0 mask turns an infinite input into NaN, whatever the target (and a
@@ -41,28 +42,6 @@ extension HingeEmbeddingLoss {
       let clipped = difference > 0 ? difference : 0
       return stored(stored(positive * input) + clipped)
     }
-    return try tensorReduction(EagerTensor(shape: shape, dtype: dtype, values: losses), reduction)
-  }
-
-  /// `Tensor.mean()` / `Tensor.sum()` over every element, in the loss's own dtype (no cast to
-  /// float32 as `_get_loss` does): float64 adds the elements in row-major order from the first
-  /// and divides by the count in double; float32 and float16 reduce as the CPU `ReduceSum` and
-  /// `ReduceMean` do for float32 (`MindSporeLossReduction`), rounded to the dtype. The mean or sum
-  /// of an empty tensor is undefined (the kernel never writes its output).
-  static func tensorReduction(_ loss: EagerTensor, _ reduction: LossReduction) throws(KernelError) -> Tensor {
-    guard reduction != .none else { return loss.tensor }
-    guard !loss.values.isEmpty else {
-      throw KernelError.undefinedResult("MindSpore's CPU \(reduction == .sum ? "ReduceSum" : "ReduceMean") does not write "
-        + "its output for an empty input: the result is undefined (uninitialized memory)")
-    }
-    let value: Double
-    if loss.dtype == .float64 {
-      let sum = loss.values.dropFirst().reduce(loss.values[0], +)
-      value = reduction == .sum ? sum : sum / Double(loss.values.count)
-    } else {
-      value = Double(reduction == .sum
-        ? MindSporeLossReduction.reduceSum(loss.values, shape: loss.shape) : MindSporeLossReduction.reduceMean(loss.values))
-    }
-    return EagerTensor(shape: [], dtype: loss.dtype, values: [EagerTensor.rounded(value, to: loss.dtype)]).tensor
+    return try MindSporeLossReduction.tensorMethod(EagerTensor(shape: shape, dtype: dtype, values: losses), reduction)
   }
 }

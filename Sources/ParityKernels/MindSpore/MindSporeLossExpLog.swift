@@ -15,9 +15,11 @@ enum MindSporeLossExpLog {
     map(a, float: { $0.map(exp32) }, half: Foundation.exp, double: Foundation.exp)
   }
 
-  /// `Log` of every element of a float tensor, in its dtype.
-  static func log(_ a: EagerTensor) -> EagerTensor {
-    map(a, float: log32Kernel, half: Foundation.log, double: Foundation.log)
+  /// `Log` of every element of a float tensor, in its dtype; `chunks` is how the pool split
+  /// the float32 kernel in the recording (`logChunks`, or `halves` once a worker has settled
+  /// every split).
+  static func log(_ a: EagerTensor, chunks: (Int) -> [Range<Int>] = logChunks) -> EagerTensor {
+    map(a, float: { log32Kernel($0, chunks: chunks) }, half: Foundation.log, double: Foundation.log)
   }
 
   private static func map(
@@ -50,7 +52,10 @@ enum MindSporeLossExpLog {
 
   /// nnacl's SIMD log series: `x = m 2^e` with `m` in [1, 2), `d = (m-1)/(m+1)`,
   /// `log x = e ln 2 + 2 d (1 + d^2/3 + d^4/5 + ...)` to `d^10/11`, every op rounded.
+  /// `+inf` stays infinite (measured: `nn.GaussianNLLLoss`'s float32 `edge-var`), where the
+  /// series on its bits would give `128 ln 2`.
   static func logSeries(_ x: Float) -> Float {
+    guard x != .infinity else { return x }
     let bits = x.bitPattern
     let e = Float(Int32((bits & 0x7F80_0000) >> 23) - 127)
     let m = Float(bitPattern: (bits & ~0x7F80_0000) | (127 << 23))
@@ -63,9 +68,9 @@ enum MindSporeLossExpLog {
 
   /// The float32 `Log` kernel over a whole tensor: each parallel chunk runs 8-wide blocks,
   /// then 4-wide ones, from its start (the series), and `logf` on the rest.
-  static func log32Kernel(_ values: [Float]) -> [Float] {
+  static func log32Kernel(_ values: [Float], chunks: (Int) -> [Range<Int>] = logChunks) -> [Float] {
     var out = values
-    for chunk in logChunks(values.count) {
+    for chunk in chunks(values.count) {
       let simd = chunk.count / 8 * 8 + (chunk.count % 8) / 4 * 4
       for i in chunk {
         out[i] = i - chunk.lowerBound < simd ? logSeries(values[i]) : Foundation.log(values[i])
@@ -77,7 +82,14 @@ enum MindSporeLossExpLog {
   /// How the CPU thread pool split `Log` on the recording machine (2 kernel threads): one
   /// chunk up to 37 elements (measured), else two halves (100 elements gave 2 x 50).
   static func logChunks(_ n: Int) -> [Range<Int>] {
-    guard n > 37 else { return [0..<n] }
+    n > 37 ? halves(n) : [0..<n]
+  }
+
+  /// A split of `n` elements in two (the first part the larger), as MindSpore's
+  /// `ParallelLaunch` splits an op over two threads once its search has settled on a block
+  /// of at most one element (`GaussianNLLLoss`'s recording searches every op that way first).
+  static func halves(_ n: Int) -> [Range<Int>] {
+    guard n > 1 else { return [0..<n] }
     let half = (n + 1) / 2
     return [0..<half, half..<n]
   }

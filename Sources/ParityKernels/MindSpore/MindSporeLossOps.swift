@@ -20,6 +20,7 @@ enum MindSporeOps {
     static let sub = OperandNames(op: "Sub", first: "input1", second: "input2")
     static let mul = OperandNames(op: "Mul", first: "input1", second: "input2")
     static let add = OperandNames(op: "Add", first: "input1", second: "input2")
+    static let div = OperandNames(op: "Div", first: "input1", second: "input2")
   }
 
   /// The dtype of a binary op between two tensors: bool yields to anything, integers to
@@ -64,7 +65,8 @@ enum MindSporeOps {
 
   /// A tensor with a Python float: a float tensor keeps its dtype and the number is first
   /// converted to float32, then to it (`float64_tensor + 0.1` adds Float(0.1), and `+ 1e300`
-  /// adds inf); an integer or bool tensor computes in float32.
+  /// adds inf; measured in margin_ranking_loss's margins and GaussianNLLLoss's float64 `eps`
+  /// and `full` cases); an integer or bool tensor computes in float32.
   static func scalar(_ a: EagerTensor, _ s: Double, _ op: (Double, Double) -> Double) -> EagerTensor {
     let dtype = a.dtype.isFloatingPoint ? a.dtype : .float32
     let value = EagerTensor.rounded(EagerTensor.rounded(s, to: .float32), to: dtype)

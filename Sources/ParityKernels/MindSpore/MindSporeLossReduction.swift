@@ -10,10 +10,7 @@ enum MindSporeLossReduction {
   /// `ReduceMean` never write their output for it, and the value is whatever the memory pool
   /// held (the recorder sees it change when it overwrites free memory between two calls).
   static func getLoss(_ loss: EagerTensor, _ reduction: LossReduction) throws(KernelError) -> Tensor {
-    if reduction != .none && loss.values.isEmpty {
-      throw KernelError.undefinedResult("MindSpore's CPU Reduce\(reduction == .sum ? "Sum" : "Mean") does not write "
-        + "its output for an empty input: the result is undefined (uninitialized memory)")
-    }
+    if reduction != .none && loss.values.isEmpty { throw undefinedEmpty(reduction) }
     let floats = MindSporeOps.cast(loss, to: .float32)
     var result: EagerTensor
     switch reduction {
@@ -26,6 +23,12 @@ enum MindSporeLossReduction {
     }
     result = MindSporeOps.cast(result, to: loss.dtype)
     return result.tensor
+  }
+
+  /// What a `mean` or `sum` of an empty loss is: nothing MindSpore defines.
+  static func undefinedEmpty(_ reduction: LossReduction) -> KernelError {
+    KernelError.undefinedResult("MindSpore's CPU Reduce\(reduction == .sum ? "Sum" : "Mean") does not write "
+      + "its output for an empty input: the result is undefined (uninitialized memory)")
   }
 
   /// The CPU `ReduceSum` over every axis of float32 `values` (each exactly a Float): a
