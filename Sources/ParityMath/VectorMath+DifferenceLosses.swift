@@ -3,14 +3,14 @@
 /// kernels' `Vectorized` lambdas, so every element has their bits (a NaN's sign aside).
 /// Nothing here needs more than arithmetic; the loops exist to be built twice, the second
 /// time for AVX2 (`HaswellVectorMath`), where PyTorch's kernels run 8 lanes wide too.
-/// Each function writes `output[i]` from `input[i]` and `target[i]`; all three buffers have
-/// the same count.
+/// Each function writes `output[i]` from `input[i]` and `target[i]`, or with no `output`
+/// returns their sum as `Summation.block` adds them (`forEachVector`).
 extension VectorMath {
   /// `mse`: `d = x - y; d·d`.
-  @inlinable @inline(__always)
+  @inlinable @inline(__always) @discardableResult
   public static func squaredErrorLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     forEachVector(input, target, output) { x, y in
       let d = x - y
       return d * d
@@ -19,12 +19,12 @@ extension VectorMath {
 
   /// `smooth_l1` with `beta > 0` (already rounded to `Float`): `z = |x - y|`, then
   /// `0.5·z·z / beta` where `z < beta`, else `z - 0.5·beta`.
-  @inlinable @inline(__always)
+  @inlinable @inline(__always) @discardableResult
   public static func smoothL1Losses(
-    beta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    beta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     let b = SIMD8(repeating: beta)
-    forEachVector(input, target, output) { x, y in
+    return forEachVector(input, target, output) { x, y in
       let z = magnitude(x - y)
       return select(z .< b, 0.5 * z * z / b, z - 0.5 * b)
     }
@@ -32,12 +32,12 @@ extension VectorMath {
 
   /// `huber` with `delta > 0` (already rounded to `Float`): `z = |x - y|`, then `0.5·z·z`
   /// where `z < delta`, else `delta·(z - 0.5·delta)`.
-  @inlinable @inline(__always)
+  @inlinable @inline(__always) @discardableResult
   public static func huberLosses(
-    delta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    delta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     let d = SIMD8(repeating: delta)
-    forEachVector(input, target, output) { x, y in
+    return forEachVector(input, target, output) { x, y in
       let z = magnitude(x - y)
       return select(z .< d, 0.5 * z * z, d * (z - 0.5 * d))
     }

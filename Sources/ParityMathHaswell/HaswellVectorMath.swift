@@ -39,45 +39,45 @@ public enum HaswellVectorMath {
 extension HaswellVectorMath {
   // ParityMath's composite float32 loss loops (VectorMath+CompositeLosses.swift).
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func binaryCrossEntropyLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.binaryCrossEntropyLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func binaryCrossEntropyWithLogitsLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.binaryCrossEntropyWithLogitsLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func klDivergenceLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.klDivergenceLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func klDivergenceLogTargetLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.klDivergenceLogTargetLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func poissonLogInputLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.poissonLogInputLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func poissonLosses(
-    eps: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    eps: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.poissonLosses(eps: eps, input: input, target: target, output: output)
   }
 }
@@ -85,24 +85,24 @@ extension HaswellVectorMath {
 extension HaswellVectorMath {
   // ParityMath's float32 losses of a difference (VectorMath+DifferenceLosses.swift).
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func squaredErrorLosses(
-    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.squaredErrorLosses(input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func smoothL1Losses(
-    beta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    beta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.smoothL1Losses(beta: beta, input: input, target: target, output: output)
   }
 
-  @inline(never)
+  @inline(never) @discardableResult
   public static func huberLosses(
-    delta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>
-  ) {
+    delta: Float, input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>?
+  ) -> Float {
     VectorMath.huberLosses(delta: delta, input: input, target: target, output: output)
   }
 }

@@ -118,6 +118,29 @@ final class FusedFloatLossTests: XCTestCase {
     XCTAssertLessThanOrEqual(differing, 3)
   }
 
+  /// `sum` and `mean` sum each leaf inside the loop (no stored losses): bit-identical to the
+  /// cascade over the losses the same loop stores, for counts around the loop's 8- and
+  /// 32-element steps and the 256-element leaves.
+  func testFusedSumsAreTheCascadeOfTheStoredLosses() throws {
+    // Finite values only (the edge values would make most sums NaN or infinite).
+    var rng = SplitMix64(seed: 6)
+    let n = Chunking.parallelThreshold + 5
+    let x = (0..<n).map { _ in Float.random(in: 0.001...4, using: &rng) }, y = (0..<n).map { _ in Float.random(in: 0...4, using: &rng) }
+    let losses: [(String, FusedFloatLoss)] = [
+      ("mse", .squaredError), ("smooth_l1", .smoothL1(beta: 1)), ("huber", .huber(delta: 0.5)),
+      ("bce_with_logits", .binaryCrossEntropyWithLogits), ("kl_div", .klDivergence), ("poisson", .poisson(eps: 1e-8)),
+    ]
+    for count in [1, 7, 8, 9, 31, 32, 33, 255, 256, 257, 1000, 4097, Chunking.parallelThreshold + 5] {
+      let xs = Tensor(Array(x.prefix(count))), ys = Tensor(Array(y.prefix(count)))
+      for (name, loss) in losses {
+        let stored = try XCTUnwrap(loss.pytorch(input: xs, target: ys, reduction: .none)).doubles.map(Float.init)
+        let cascade = stored.withUnsafeBufferPointer { Summation.cascadeOnAllCores($0) }
+        let sum = try XCTUnwrap(loss.pytorch(input: xs, target: ys, reduction: .sum)).scalar
+        XCTAssertTrue(Float(sum).bitPattern == cascade.bitPattern || (sum.isNaN && cascade.isNaN), "\(name) n \(count): \(sum) against \(cascade)")
+      }
+    }
+  }
+
   func testBinaryCrossEntropyWithLogits() throws {
     try assertAgrees(
       "bce_with_logits",

@@ -28,8 +28,8 @@ enum FusedFloatLoss: Sendable {
 
   /// `reduce`'s result for float32 operands of the result's `shape`, the losses as the
   /// model's (`sum` and `mean` in the cascade's order without storing them, as
-  /// `PointwiseEvaluation.reduced` does for every chain); nil for any other operands, which
-  /// take the model's path.
+  /// `PointwiseEvaluation.reduced` does for every chain, each leaf summed inside the loop);
+  /// nil for any other operands, which take the model's path.
   func evaluate(input: Tensor, target: Tensor, shape: [Int], reduce: some LossReducer) -> Tensor? {
     guard case .float32(let x) = input.storage, case .float32(let y) = target.storage, input.shape == shape, target.shape == shape else {
       return nil
@@ -37,11 +37,14 @@ enum FusedFloatLoss: Sendable {
     return x.withUnsafeBufferPointer { x in
       y.withUnsafeBufferPointer { y in
         nonisolated(unsafe) let (x, y) = (x, y)
-        return PointwiseEvaluation.reduced(count: x.count, shape: shape, NativeRounding<Float>.self, reduce: reduce) { range, out in
-          self.losses(
-            input: UnsafeBufferPointer(rebasing: x[range]), target: UnsafeBufferPointer(rebasing: y[range]),
-            output: UnsafeMutableBufferPointer(start: out, count: range.count))
-        }
+        return PointwiseEvaluation.reduced(
+          count: x.count, shape: shape, NativeRounding<Float>.self, reduce: reduce,
+          leafSum: { leaf in self.run(UnsafeBufferPointer(rebasing: x[leaf]), UnsafeBufferPointer(rebasing: y[leaf]), into: nil) },
+          fill: { range, out in
+            self.run(
+              UnsafeBufferPointer(rebasing: x[range]), UnsafeBufferPointer(rebasing: y[range]),
+              into: UnsafeMutableBufferPointer(start: out, count: range.count))
+          })
       }
     }
   }
@@ -52,44 +55,46 @@ enum FusedFloatLoss: Sendable {
     evaluate(input: input, target: target, shape: input.shape, reduce: PyTorchLossReduction(reduction: reduction))
   }
 
-  /// One chunk's losses, through the loop built for this CPU.
-  private func losses(input: UnsafeBufferPointer<Float>, target: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>) {
+  /// One chunk's losses written to `output`, or with no `output` one leaf's sum in
+  /// `Summation.block`'s order, through the loop built for this CPU.
+  @discardableResult
+  private func run(_ input: UnsafeBufferPointer<Float>, _ target: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>?) -> Float {
     let haswell = InstructionSet.current == .haswell
     switch self {
     case .squaredError:
-      haswell
+      return haswell
         ? HaswellVectorMath.squaredErrorLosses(input: input, target: target, output: output)
         : VectorMath.squaredErrorLosses(input: input, target: target, output: output)
     case .smoothL1(let beta):
-      haswell
+      return haswell
         ? HaswellVectorMath.smoothL1Losses(beta: beta, input: input, target: target, output: output)
         : VectorMath.smoothL1Losses(beta: beta, input: input, target: target, output: output)
     case .huber(let delta):
-      haswell
+      return haswell
         ? HaswellVectorMath.huberLosses(delta: delta, input: input, target: target, output: output)
         : VectorMath.huberLosses(delta: delta, input: input, target: target, output: output)
     case .binaryCrossEntropy:
-      haswell
+      return haswell
         ? HaswellVectorMath.binaryCrossEntropyLosses(input: input, target: target, output: output)
         : VectorMath.binaryCrossEntropyLosses(input: input, target: target, output: output)
     case .binaryCrossEntropyWithLogits:
-      haswell
+      return haswell
         ? HaswellVectorMath.binaryCrossEntropyWithLogitsLosses(input: input, target: target, output: output)
         : VectorMath.binaryCrossEntropyWithLogitsLosses(input: input, target: target, output: output)
     case .klDivergence:
-      haswell
+      return haswell
         ? HaswellVectorMath.klDivergenceLosses(input: input, target: target, output: output)
         : VectorMath.klDivergenceLosses(input: input, target: target, output: output)
     case .klDivergenceLogTarget:
-      haswell
+      return haswell
         ? HaswellVectorMath.klDivergenceLogTargetLosses(input: input, target: target, output: output)
         : VectorMath.klDivergenceLogTargetLosses(input: input, target: target, output: output)
     case .poissonLogInput:
-      haswell
+      return haswell
         ? HaswellVectorMath.poissonLogInputLosses(input: input, target: target, output: output)
         : VectorMath.poissonLogInputLosses(input: input, target: target, output: output)
     case .poisson(let eps):
-      haswell
+      return haswell
         ? HaswellVectorMath.poissonLosses(eps: eps, input: input, target: target, output: output)
         : VectorMath.poissonLosses(eps: eps, input: input, target: target, output: output)
     }

@@ -6,19 +6,21 @@ enum PointwiseEvaluation {
   /// `reduce`'s result for `count` losses of `shape` (row-major) that `fill(range, out)`
   /// writes to `out[0..<range.count]`. A reduction that needs only the sum takes it in
   /// `cascade`'s order (`Summation.cascadeOnAllCores`), each leaf of its tree filled into a
-  /// stack buffer and summed there, never stored whole; the others get every loss, filled
-  /// chunk by chunk on all cores.
+  /// stack buffer and summed there (or summed by `leafSum`, which must give
+  /// `Summation.block`'s bits), never stored whole; the others get every loss, filled chunk
+  /// by chunk on all cores.
   static func reduced<R: StoreRounding>(
     count: Int, shape: [Int], _ rounding: R.Type, reduce: some LossReducer,
+    leafSum: (@Sendable (Range<Int>) -> R.Scalar)? = nil,
     fill: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<R.Scalar>) -> Void
   ) -> Tensor {
     let sum = {
-      Summation.cascadeOnAllCores(count: count) { leaf in
+      Summation.cascadeOnAllCores(count: count, leafSum: leafSum ?? { leaf in
         withUnsafeTemporaryAllocation(of: R.Scalar.self, capacity: leaf.count) { buffer in
           fill(leaf, buffer.baseAddress!)
           return Summation.block(buffer.baseAddress!, count: leaf.count)
         }
-      }
+      })
     }
     if let reduced = reduce.reduce(sum: sum, count: count, rounding) { return reduced }
     let losses = Chunking.array(count: count) { range, out in fill(range, out.baseAddress! + range.lowerBound) }
