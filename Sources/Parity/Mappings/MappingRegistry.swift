@@ -17,6 +17,7 @@ public struct MappingRegistry: Sendable {
     .marginRankingLossModule, .marginRankingLossFunctional,
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
     .gaussianNLLLossModule,
+    .multiLabelSoftMarginLossModule, .multiLabelSoftMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {

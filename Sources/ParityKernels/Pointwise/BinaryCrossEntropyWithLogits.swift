@@ -31,7 +31,7 @@ public enum BinaryCrossEntropyWithLogits {
     input: Tensor, target: Tensor, weight: Tensor?, posWeight: Tensor?, reduction: LossReduction
   ) throws(KernelError) -> Tensor {
     let x = EagerTensor(input), t = EagerTensor(target)
-    var logSigmoid = TorchOps.unary(x) { v in Swift.min(v, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(v))) }
+    var logSigmoid = try TorchOps.logSigmoid(x)
     if let posWeight {
       var logWeight = TorchOps.scalar(EagerTensor(posWeight), .opmath(1), -)
       logWeight = try TorchOps.binary(logWeight, t, *)

@@ -1,0 +1,39 @@
+import Foundation
+import ParityCore
+
+extension TorchOps {
+  /// `a.sum(dim=dim)` on the CPU: the dimension removed, each output element the cascade sum
+  /// (`Summation.cascade`) of its slice in the compute scalar (Float for float32 and the 16-bit
+  /// dtypes, Double for float64), rounded once to `a`'s dtype. A negative `dim` counts from the
+  /// end; a 0-d tensor takes dimension 0 or -1 as itself. Shared by every loss that sums over
+  /// one dimension (a class dimension, a feature dimension).
+  static func sum(_ a: EagerTensor, dim: Int) throws(KernelError) -> EagerTensor {
+    guard a.rank > 0 else {
+      guard dim == 0 || dim == -1 else { throw dimensionOutOfRange(dim, rank: a.rank) }
+      return a
+    }
+    guard dim >= -a.rank && dim < a.rank else { throw dimensionOutOfRange(dim, rank: a.rank) }
+    return a.reducing(dim: dim < 0 ? dim + a.rank : dim) { slice in
+      a.dtype == .float64
+        ? slice.withUnsafeBufferPointer { Summation.cascade($0) }
+        : Double(slice.map { Float($0) }.withUnsafeBufferPointer { Summation.cascade($0) })
+    }
+  }
+
+  /// ATen's `IndexError` for a dimension outside `[-rank, rank)` (a 0-d tensor counts as rank 1).
+  static func dimensionOutOfRange(_ dim: Int, rank: Int) -> KernelError {
+    guard rank > 0 else {
+      return KernelError(kind: .shape, message: "Dimension specified as \(dim) but tensor has no dimensions")
+    }
+    return KernelError(kind: .shape, message: "Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(dim))")
+  }
+
+  /// `F.logsigmoid(a)`: one kernel, `min(x, 0) - log1p(exp(-|x|))` in Double rounded once to the
+  /// dtype; integer and bool tensors have no kernel.
+  static func logSigmoid(_ a: EagerTensor) throws(KernelError) -> EagerTensor {
+    guard a.dtype.isFloatingPoint else {
+      throw KernelError(kind: .dtype, message: "\"log_sigmoid_cpu\" not implemented for '\(a.dtype.torchName)'")
+    }
+    return unary(a) { v in Swift.min(v, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(v))) }
+  }
+}
