@@ -22,7 +22,7 @@ extension MarginRankingLoss {
       if unsupported && missingKernel == nil { missingKernel = MindSporeOps.unsupported(op) }
     }
     noteMissingKernel("Neg", if: target.dtype == .bool)
-    let negated = try MindSporeOps.onPoolThreads([EagerTensor(target)]) { t in MindSporeOps.unary(t[0]) { -$0 } }
+    let negated = try MindSporeOps.onPoolThreads([EagerTensor(target)]) { t in MindSporeOps.negate(t[0]) }
     let difference = try MindSporeOps.onPoolThreads([EagerTensor(input1), EagerTensor(input2)]) { x throws(KernelError) in
       try MindSporeOps.binary(x[0], x[1], .subExt, -)
     }

@@ -89,6 +89,11 @@ enum MindSporeOps {
     EagerTensor(shape: a.shape, dtype: a.dtype, values: a.values.map { EagerTensor.rounded(op($0), to: a.dtype) })
   }
 
+  /// `Neg`, in `a`'s dtype.
+  static func negate(_ a: EagerTensor) -> EagerTensor {
+    unary(a) { -$0 }
+  }
+
   /// `ops.Cast`.
   static func cast(_ a: EagerTensor, to dtype: DType) -> EagerTensor {
     guard a.dtype != dtype else { return a }

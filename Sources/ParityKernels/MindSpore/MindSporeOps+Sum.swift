@@ -1,11 +1,6 @@
 import ParityCore
 
 extension MindSporeOps {
-  /// `-a` (`Neg`), exact in `a`'s dtype.
-  static func negate(_ a: EagerTensor) -> EagerTensor {
-    EagerTensor(shape: a.shape, dtype: a.dtype, values: a.values.map { -$0 })
-  }
-
   /// `Tensor.sum(axis=axis)` (`ReduceSum` over one axis), each output element rounded once to
   /// `a`'s dtype: the CPU kernel sums a slice in Double from its first element, except a 2-d
   /// float32 or 16-bit tensor over axis 1 (nnacl's `ReduceSumDim2Axis1`), which adds each row
