@@ -453,6 +453,18 @@ class Row:
                 yield self.case("long", {"x": x, "y": y}, {"reduction": red}, ["long", "random"], part="long")
 
 
+# Targets a +-1 loss (hinge embedding, margin ranking) also meets: both frameworks compute
+# the formula for them, so they are part of the domain.
+OTHER_SIGN_TARGETS = (0.0, 2.0, -0.5)
+
+
+def sign_target_domain(rng, shape):
+    """Inputs standard normal; targets +1 or -1, and one in six or so 0, 2 or -0.5."""
+    x = rng.standard_normal(shape)
+    y = rng.choice(np.array((1.0, -1.0) + OTHER_SIGN_TARGETS), size=shape, p=(0.42, 0.42, 0.06, 0.05, 0.05))
+    return x, np.asarray(y, dtype=np.float64)
+
+
 def as_dtype(dtype, values, shape) -> TensorData:
     """Float64 `values` as a tensor of `dtype`: rounded to an integer dtype, `> 0.5` for bool."""
     values = np.asarray(values, dtype=np.float64)

@@ -9,17 +9,9 @@ as given (not rounded to the inputs' dtype).
 """
 import numpy as np
 
-from parity_record.pointwise import FLOATS, Loss, Param, Row, num, tensor
+from parity_record.pointwise import FLOATS, Loss, Param, Row, num, sign_target_domain, tensor
 from parity_record.spec import rng_for
 
-OTHER_TARGETS = (0.0, 2.0, -0.5)
-
-
-def domain(rng, shape):
-    """input1 standard normal; targets +1 or -1, and one in six or so 0, 2 or -0.5."""
-    x = rng.standard_normal(shape)
-    y = rng.choice(np.array((1.0, -1.0) + OTHER_TARGETS), size=shape, p=(0.42, 0.42, 0.06, 0.05, 0.05))
-    return x, np.asarray(y, dtype=np.float64)
 
 
 def elem(x, y, extras, params):
@@ -36,7 +28,7 @@ DOC = {"x": tensor("float32", [0.3864, -2.4093, -1.4076]), "y": tensor("float32"
 
 LOSS = Loss(
     key="margin_ranking_loss",
-    domain=domain,
+    domain=sign_target_domain,
     elem=elem,
     params=[Param("margin", 0.0, sweep=[num(0.5), num(0.0), num(-0.5), num(1.0), num(1e10), num(1e-30), 2, True],
                   invalid=[("string", "1"), ("none", None)])],
