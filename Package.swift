@@ -14,6 +14,10 @@ let haswellSettings: [SwiftSetting] =
 let haswellSettings: [SwiftSetting] = []
 #endif
 
+// The modules the harness spends its time in are optimized in debug builds too: the tests run
+// the built `parity` over every committed fixture dozens of times, 12 s a run unoptimized.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 // The data's path, one module a step:
 // fixtures (ParityFixtures) -> cases -> adapters and implementations (Parity, ParityKernels)
 // -> comparison and results (Parity) -> reports (ParityReport) -> command line (ParityCLI, parity).
@@ -27,19 +31,19 @@ let package = Package(
   ],
   targets: [
     // Values every layer shares: dtypes, BFloat16, dense tensors, error kinds.
-    .target(name: "ParityCore", linkerSettings: [.linkedLibrary("m")]),
+    .target(name: "ParityCore", swiftSettings: optimizedInDebug, linkerSettings: [.linkedLibrary("m")]),
     // The fixture contract: a byte-level JSON scanner and a validating loader.
-    .target(name: "ParityFixtures", dependencies: ["ParityCore"]),
+    .target(name: "ParityFixtures", dependencies: ["ParityCore"], swiftSettings: optimizedInDebug),
     // Vectorized exp and log1p in pure Swift SIMD, and the fused SoftMarginLoss loops built on them.
-    .target(name: "ParityMath"),
+    .target(name: "ParityMath", swiftSettings: optimizedInDebug),
     // ParityMath's loops built with AVX2 and FMA; only ever called after the CPU check below.
-    .target(name: "ParityMathHaswell", swiftSettings: haswellSettings),
+    .target(name: "ParityMathHaswell", swiftSettings: haswellSettings + optimizedInDebug),
     // Whether this CPU runs Haswell code: `__builtin_cpu_supports`, which Swift lacks.
     .target(name: "CParityCPU"),
     // Swift implementations of the mapped APIs, reproducing the frameworks' CPU numerics.
-    .target(name: "ParityKernels", dependencies: ["ParityCore", "ParityMath", "ParityMathHaswell", "CParityCPU"]),
+    .target(name: "ParityKernels", dependencies: ["ParityCore", "ParityMath", "ParityMathHaswell", "CParityCPU"], swiftSettings: optimizedInDebug),
     // Mappings, parameter-name adapters, the runner and the comparison of outcomes.
-    .target(name: "Parity", dependencies: ["ParityCore", "ParityFixtures", "ParityKernels"]),
+    .target(name: "Parity", dependencies: ["ParityCore", "ParityFixtures", "ParityKernels"], swiftSettings: optimizedInDebug),
     // Markdown reports and the JSON summary, rendered from the runner's results.
     .target(name: "ParityReport", dependencies: ["ParityCore", "ParityFixtures", "Parity"]),
     // Subcommands and flag parsing; the executable only calls into it.
