@@ -33,13 +33,15 @@ public enum MultiLabelMarginLoss {
       throw KernelError.undefinedResult(
         "a value computed from an empty input: torch's CPU kernel returns before writing its output")
     }
-    let labels = try torchLabels(target, classes: classes)
+    try checkRange(target, classes: classes)
     switch input.storage {
     case .float32(let x):
+      let labels = try torchLabels(target)
       let rows = rowSums(x, labels: labels, frames: frames, classes: classes)
       return (Tensor(reduced(rows.sums, classes: classes, reduction: reduction, shape: outputShape), shape: outputShape),
               Tensor(dtype: input.dtype, shape: target.shape, doubles: rows.isTarget))
     case .float64(let x):
+      let labels = try torchLabels(target)
       let rows = rowSums(x, labels: labels, frames: frames, classes: classes)
       return (Tensor(reduced(rows.sums, classes: classes, reduction: reduction, shape: outputShape), shape: outputShape),
               Tensor(dtype: input.dtype, shape: target.shape, doubles: rows.isTarget))
@@ -65,9 +67,9 @@ public enum MultiLabelMarginLoss {
     return shape.count <= 1 ? (1, shape.first ?? 1) : (shape[0], shape[1])
   }
 
-  /// The target's range check (`target.min() >= -1`, `target.max() < C`, over every entry),
-  /// then its dtype (`data_ptr<int64_t>`, after the input's dispatch): the indices as `Int`.
-  static func torchLabels(_ target: Tensor, classes: Int) throws(KernelError) -> [Int] {
+  /// The target's range check, `target.min() >= -1` and `target.max() < C` over every entry
+  /// (read as int64, whatever the target's dtype).
+  static func checkRange(_ target: Tensor, classes: Int) throws(KernelError) {
     let values = target.storage.doubleValues
     let outOfRange = KernelError(kind: .argument, message: "argument #2 'target' is out of range")
     guard let low = values.min(), let high = values.max(), !low.isNaN, !high.isNaN else {
@@ -75,8 +77,11 @@ public enum MultiLabelMarginLoss {
     }
     guard low.rounded(.towardZero) >= -1 else { throw outOfRange }
     guard high.rounded(.towardZero) < Double(classes) else { throw outOfRange }
+  }
+
+  /// The target's indices (`data_ptr<int64_t>`, read once the input's dtype has dispatched).
+  static func torchLabels(_ target: Tensor) throws(KernelError) -> [Int] {
     guard case .int64(let labels) = target.storage else {
-      // The input's dispatch comes first: `pytorch` reaches this only for a float input.
       throw KernelError(kind: .dtype, message: "expected scalar type Long but found \(target.dtype.torchName)")
     }
     return labels.map { Int($0) }
