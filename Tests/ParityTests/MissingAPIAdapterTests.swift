@@ -1,5 +1,6 @@
 import ParityCore
 import ParityFixtures
+import ParityTestSupport
 import XCTest
 @testable import Parity
 
@@ -20,5 +21,19 @@ final class MissingAPIAdapterTests: XCTestCase {
       XCTAssertEqual(error, expected)
     }
     XCTAssertEqual(adapter.signature.parameters.count, 0)
+  }
+
+  /// `nn.MultiLabelMarginLoss`: the mapping declares mindspore's API missing and every recorded
+  /// call raised AttributeError, so each of the table's criteria differs; the functional row,
+  /// whose API exists, keeps the usual verdicts (no CPU kernel: its function is unverified).
+  func testAMissingAPIContradictsEveryCriterion() throws {
+    let run = try Runner().run(
+      CommittedFixtures.load(), selection: CaseSelection(apis: ["nn.MultiLabelMarginLoss", "nn.functional.multilabel_margin_loss"]))
+    let module = try XCTUnwrap(run.apis.first { $0.mapping.id == "nn.MultiLabelMarginLoss" })
+    let verdicts = CriteriaAssessment.assess(module)
+    XCTAssertEqual(verdicts.map(\.status), Array(repeating: .differs, count: Criterion.allCases.count))
+    XCTAssertEqual(verdicts.first?.evidence, ["AttributeError: module 'mindspore.nn' has no attribute 'MultiLabelMarginLoss'"])
+    let functional = try XCTUnwrap(run.apis.first { $0.mapping.id == "nn.functional.multilabel_margin_loss" })
+    XCTAssertEqual(CriteriaAssessment.assess(functional).first?.status, .unverified)
   }
 }
