@@ -12,7 +12,9 @@ KINDS = ("shape", "dtype", "argument", "unsupported", "other")
 RULES: list[tuple[str, str]] = [
     # no kernel for this op/dtype on this platform
     ("unsupported", r"kernel \S+ unregistered|unregistered kernel|no kernel|kernel .*not (found|registered)"
-                    r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"),
+                    r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"
+                    # MindSpore PyNative with no CPU kernel for a primitive at all (MultilabelMarginLoss)
+                    r"|Unsupported op \[\w+\] on CPU"),
     # invalid argument values (reduction spellings, wrong argument types)
     ("argument", r"is not a valid value for reduction|Failed to convert the value .* of input"
                  r"|Failed calling \S+ with|valid calling should be|invalid reduction"
@@ -28,17 +30,22 @@ RULES: list[tuple[str, str]] = [
                  r"|var has negative entr| is not valid$|received an invalid combination of arguments"
                  r"|At least one of 'min' or 'max' must not be None|must be in range of"
                  r"|must be '(float|bool|int|str)'|'var' must be a tensor|must be '<class"
-                 r"|not supported between instances of"),
+                 r"|not supported between instances of"
+                 # multilabel_margin_loss: a class index below -1 or not below the class count
+                 r"|argument #\d+ 'target' is out of range"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
               r"|dtype|data type|should have same type|must have the same type|Integral inputs not supported"
               r"|input type must be same"
-              r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"),
+              r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"
+              r"|expected scalar type \w+ but found"),
     # shapes
     ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
               r"|target size .* different to the input size|must be the same as input size"
-              r"|must have the same size|var is of incorrect size"),
+              r"|must have the same size|var is of incorrect size"
+              # multilabel_margin_loss's shape check
+              r"|inconsistent target size|Expected non-empty vector or matrix"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 

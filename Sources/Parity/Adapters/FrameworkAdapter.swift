@@ -23,6 +23,9 @@ public struct FrameworkAdapter: Sendable {
   public var api: String
   public var signature: Signature
   public var implementation: Implementation
+  /// What every call raises before its arguments are bound, when the installed framework has
+  /// no such API (`FrameworkAdapter.missing`); `nil` for an API that exists.
+  public var unavailable: CallError?
 
   public init(framework: String, api: String, signature: Signature, implementation: @escaping Implementation) {
     self.framework = framework
@@ -41,6 +44,7 @@ public struct FrameworkAdapter: Sendable {
     _ arguments: [(name: String, value: Argument)], constructorArguments: [(name: String, value: Argument)]? = nil,
     in fixtureCase: FixtureCase
   ) -> Result<Output, CallError> {
+    if let unavailable { return .failure(unavailable) }
     do throws(CallError) {
       let bound = try signature.bind(
         arguments, constructorArguments: constructorArguments, tensors: fixtureCase.tensor(named:), function: functionName)

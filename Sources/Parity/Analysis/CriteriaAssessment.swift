@@ -15,6 +15,7 @@ public enum CriteriaAssessment {
   ]
 
   public static func assess(_ result: APIResult, first: String = "pytorch", second: String = "mindspore") -> [CriterionVerdict] {
+    if let missing = missingAPI(result, second) { return missing }
     let signatures = (
       result.fixtures.lazy.compactMap { $0.frameworks.first { $0.key == first }?.signature }.first,
       result.fixtures.lazy.compactMap { $0.frameworks.first { $0.key == second }?.signature }.first)
