@@ -17,6 +17,7 @@ public struct MappingRegistry: Sendable {
     .marginRankingLossModule, .marginRankingLossFunctional,
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
     .gaussianNLLLossModule,
+    .nllLossModule, .nllLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
