@@ -120,7 +120,8 @@ class ClassIndexRow(Row):
         if len(xs) == 1:
             xv = xv.reshape(1, c)
         # (N, C, rest) -> rows of C scores in the target's order
-        rows = np.moveaxis(xv.reshape(xv.shape[0], c, -1), 1, 2).reshape(-1, c)
+        inner = int(np.prod(xv.shape[2:], dtype=np.int64))
+        rows = np.moveaxis(xv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
         targets = np.asarray(y.values).reshape(-1).tolist()
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else None
         elems, total = [], []
