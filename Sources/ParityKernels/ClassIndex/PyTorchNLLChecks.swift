@@ -9,21 +9,23 @@ enum PyTorchNLLChecks {
       throw KernelError(kind: .shape, message: "Expected 1 or more dimensions (got 0)")
     }
     if xs.count != 1 && xs[0] != (ts.first ?? 0) {
-      throw KernelError(kind: .shape, message: "Expected input batch_size (\(xs[0])) to match target batch_size (\(ts.first ?? 0)).")
+      throw KernelError(kind: .other, message: "Expected input batch_size (\(xs[0])) to match target batch_size (\(ts.first ?? 0)).")
     }
     if xs.count == 3 || xs.count > 4 {
       if Array(ts.dropFirst()) != Array(xs.dropFirst(2)) {
         let expected = [xs[0]] + xs.dropFirst(2)
-        throw KernelError(kind: .shape, message: "Expected target size \(list(expected)), got \(list(ts))")
+        throw KernelError(kind: .other, message: "Expected target size \(list(expected)), got \(list(ts))")
       }
     }
     let classes = xs.count == 1 ? xs[0] : xs[1]
     if xs.count <= 2 {
       guard ts.count <= 1 else {
-        throw KernelError(kind: .shape, message: "0D or 1D target tensor expected, multi-target not supported")
+        throw KernelError(kind: .other, message: "0D or 1D target tensor expected, multi-target not supported")
       }
-      if !(xs.count == 1 && ts.isEmpty) && xs[0] != (ts.first ?? -1) {
-        throw KernelError(kind: .shape, message: "size mismatch (got input: \(list(xs)), target: \(list(ts)))")
+      // a 1-D input is one sample whatever its target's size (torch 2.15 returned a value for
+      // input (3,) and target (1,))
+      if xs.count == 2 && xs[0] != (ts.first ?? -1) {
+        throw KernelError(kind: .other, message: "size mismatch (got input: \(list(xs)), target: \(list(ts)))")
       }
       if let weight, !(weight.shape.count == 1 && weight.shape[0] == classes) {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all \(classes) classes or no classes "
@@ -37,7 +39,7 @@ enum PyTorchNLLChecks {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all or no classes")
       }
       if xs[0] != ts[0] || xs[2] != ts[1] || xs[3] != ts[2] {
-        throw KernelError(kind: .shape, message: "size mismatch (got input: \(list(xs)) , target: \(list(ts))")
+        throw KernelError(kind: .other, message: "size mismatch (got input: \(list(xs)) , target: \(list(ts))")
       }
     }
     try checkDTypes(input: input, target: target, weight: weight)
@@ -51,7 +53,7 @@ enum PyTorchNLLChecks {
       throw KernelError(kind: .dtype, message: "expected target dtype to be Long or Byte, but got \(target.dtype.torchName)")
     }
     if let weight, weight.dtype != input.dtype {
-      throw KernelError(kind: .dtype, message: "expected scalar type \(input.dtype.torchName) but found \(weight.dtype.torchName)")
+      throw KernelError(kind: .other, message: "expected scalar type \(input.dtype.torchName) but found \(weight.dtype.torchName)")
     }
   }
 

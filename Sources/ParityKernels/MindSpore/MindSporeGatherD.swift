@@ -35,16 +35,24 @@ enum MindSporeGatherD {
     return out
   }
 
-  /// `Gather(weight, index, 0)` of a 1-D weight: one weight per index element.
+  /// `Gather(weight, index, 0)` of a 1-D weight: one weight per index element; an index
+  /// outside `[0, size)` is an error here (a 0-d weight has no axis 0), and bfloat16 has no kernel.
   static func gather(_ weight: EagerTensor, _ index: EagerTensor) throws(KernelError) -> [Double] {
-    guard weight.rank == 1 else {
-      throw KernelError(kind: .shape, message: "For 'Gather', the weight must be 1-D here, but got rank \(weight.rank)")
+    guard weight.dtype != .bfloat16 else { throw MindSporeOps.unsupported("Gather") }
+    guard let size = weight.shape.first else {
+      throw KernelError(kind: .other, message: "For primitive[Gather], the batch_dims must be in [0,0), but got 0.")
     }
-    let size = weight.shape[0]
-    return index.values.map { v in
-      let c = Int(v)
-      return c >= 0 && c < size ? weight.values[c] : 0
+    let row = weight.shape.dropFirst().reduce(1, *)
+    var out = [Double]()
+    for v in index.values {
+      let c = Int64(v)
+      guard c >= 0 && c < Int64(size) else {
+        throw KernelError(kind: .other, message: "For 'Gather', the 'input_indices' should be in the range [0, \(size)), "
+          + "but got \(c), error_code[58]")
+      }
+      out.append(weight.values[Int(c) * row])
     }
+    return out
   }
 
   /// `x.sum(axis, keepdims=True)`, accumulated in double along the axis and rounded once to

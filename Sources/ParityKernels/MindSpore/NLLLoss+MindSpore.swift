@@ -51,7 +51,9 @@ extension NLLLoss {
       product.shape = x.shape
       x = product
     }
+    guard x.dtype != .bfloat16 else { throw MindSporeOps.unsupported("GatherD") }
     let gathered = try MindSporeGatherD.gatherD(x, axis: axis, index)
+    guard x.dtype != .bool else { throw MindSporeOps.unsupported("Neg") }
     let outDtype = x.dtype
     var loss = [Double](), smooth = [Double](), weights = [Double]()
     let smoothShape = x.shape.enumerated().map { $0.offset == axis ? 1 : $0.element }
@@ -72,7 +74,9 @@ extension NLLLoss {
       result = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: loss), .sum))
       smoothTotal = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: smooth), .sum))
     case "mean":
-      let total = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: weightDtype, values: weights), .sum))
+      // the weights keep the target's expanded shape ((N, 1) for a 2-D input: a column, which
+      // ReduceSum adds in float)
+      let total = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: index.shape, dtype: weightDtype, values: weights), .sum))
       let lossSum = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: loss), .sum))
       let smoothSum = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: smooth), .sum))
       result = try MindSporeOps.binary(lossSum, total, .div, /)

@@ -37,7 +37,7 @@ enum NLLLossAdapters {
     }
     let weight = try arguments.optionalTensor("weight")
     if let weight, ![.float16, .float32].contains(weight.dtype) {
-      throw CallError(kind: .dtype, message: "For 'NLLLoss', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
+      throw CallError(kind: .other, message: "For 'NLLLoss', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
         + "but got 'mindspore.\(weight.dtype.rawValue)'.")
     }
     let inputs = try arguments.tensor("logits"), labels = try arguments.tensor("labels")
@@ -56,7 +56,7 @@ enum NLLLossAdapters {
     case .number(let d)?: ignoreIndex = d.rounded() == d ? Int64(d) : .min
     case .none?, nil: ignoreIndex = nil
     default:
-      throw CallError(kind: .dtype, message: "For primitive[Equal], the input argument[y] must be a type of {Tensor, Number}")
+      throw CallError(kind: .argument, message: "Failed calling Equal with \"Equal()(input=Tensor, other=string)\".")
     }
     let reduction: String
     if case .string(let s)? = arguments.value("reduction") { reduction = s } else { reduction = "none" }
