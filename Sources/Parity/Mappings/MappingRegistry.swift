@@ -19,6 +19,7 @@ public struct MappingRegistry: Sendable {
     .gaussianNLLLossModule,
     .multiLabelSoftMarginLossModule, .multiLabelSoftMarginLossFunctional,
     .multiLabelMarginLossModule, .multiLabelMarginLossFunctional,
+    .nllLossModule, .nllLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
