@@ -395,10 +395,11 @@ class ClassIndexRow(Row):
             yield self.case("no-classes", {"x": x, "y": y}, {"reduction": red}, ["labels"])
 
     def long_cases(self):
-        """PyTorch sums the losses in a cascade whose level step is 2^max(4, ceil(log2 N) / 2):
-        500 samples (steps of 16 and 256) and 512 positions of the 4-d layout run all three
-        levels, in the main file; one long mean of 65,537 samples (steps of 256 and 65,536) runs
-        the wide levels and MindSpore's threaded sums, split out as `-long`."""
+        """PyTorch sums the losses in a cascade of levels 2^level_power apart, level_power =
+        max(4, ceil(log2 N) / 8), so 16 below 2^40 positions: 500 samples and the 512 positions
+        of the 4-d layout push into the third level (256), in the main file; one long mean of
+        65,537 samples reaches the fifth (65,536) and runs MindSpore's threaded sums, split out
+        as `-long`."""
         for dt in ("float32", "float16"):
             data = self._data(dt, (500, 3), f"{dt}/500x3/cascade")
             for red in ("mean", "sum"):

@@ -67,28 +67,26 @@ extension NLLLoss {
     var outShape = index.shape
     outShape.remove(at: axis)
     let weightDtype = weight?.dtype ?? outDtype
+    func summed(_ values: [Double], _ shape: [Int], _ dtype: DType) throws(KernelError) -> EagerTensor {
+      EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: shape, dtype: dtype, values: values), .sum))
+    }
     var result: EagerTensor
     let smoothTotal: EagerTensor
     switch reduction {
     case "sum":
-      result = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: loss), .sum))
-      smoothTotal = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: smooth), .sum))
+      result = try summed(loss, outShape, outDtype)
+      smoothTotal = try summed(smooth, outShape, outDtype)
     case "mean":
       // the weights keep the target's expanded shape ((N, 1) for a 2-D input: a column, which
       // ReduceSum adds in float)
-      let total = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: index.shape, dtype: weightDtype, values: weights), .sum))
-      let lossSum = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: loss), .sum))
-      let smoothSum = EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: outShape, dtype: outDtype, values: smooth), .sum))
-      result = try MindSporeOps.binary(lossSum, total, .div, /)
-      smoothTotal = try MindSporeOps.binary(smoothSum, total, .div, /)
+      let total = try summed(weights, index.shape, weightDtype)
+      result = try MindSporeOps.binary(summed(loss, outShape, outDtype), total, .div, /)
+      smoothTotal = try MindSporeOps.binary(summed(smooth, outShape, outDtype), total, .div, /)
     default:
-      result = EagerTensor(shape: outShape, dtype: outDtype, values: loss)
-      smoothTotal = EagerTensor(shape: outShape, dtype: outDtype, values: smooth)
-      if viewed && reduction == "none" {
-        result.shape = [xs[0]] + xs.dropFirst(2)
-        return try MindSporeOps.binary(MindSporeOps.scalar(result, 1.0, *),
-                                       MindSporeOps.scalar(EagerTensor(shape: result.shape, dtype: outDtype, values: smooth), 0.0, *), .add, +).tensor
-      }
+      // a viewed input's unreduced loss is viewed back to its own batch and spatial shape
+      let shape = viewed && reduction == "none" ? [xs[0]] + xs.dropFirst(2) : outShape
+      result = EagerTensor(shape: shape, dtype: outDtype, values: loss)
+      smoothTotal = EagerTensor(shape: shape, dtype: outDtype, values: smooth)
     }
     result = MindSporeOps.scalar(result, 1.0, *)
     let smoothing = MindSporeOps.scalar(smoothTotal, 0.0, *)
