@@ -1,0 +1,209 @@
+"""Connectionist temporal classification: -log of the summed probability of every alignment of
+a target to the input, by the alpha recursion over the blank-extended target.
+torch.nn.CTCLoss / ctc_loss against mindspore.nn.CTCLoss / ops.ctc_loss.
+
+`mindspore.ops.ctc_loss` returns a tuple (neg_log_likelihood, log_alpha): recorded as the
+contract's `value` and `more_values`. Log-probabilities are the log_softmax (in float64, then
+rounded once) of seeded standard normals over the class dimension.
+
+The cases: random batches in float32/float64 and every reduction (and the default), the blank
+at 0, at the last class and in the middle, `zero_infinity` on impossible alignments (a target
+longer than its input; repeats whose separating blanks do not fit), int32/int64/mixed lengths
+and targets, concatenated 1-d targets, float16/bfloat16, an unbatched (T, C) input (lengths of
+shape (1,) and 0-d), a target of length 0, an empty batch, invalid arguments, MindSpore's
+docstring examples, and one wider batch per reduction. Lengths given as Python tuples cannot be
+written in version 1 of the fixture format (an argument is a scalar or a tensor), so they are
+not recorded.
+"""
+import numpy as np
+
+from parity_record.pointwise import tensor
+from parity_record.spec import ABSENT, Case, Ref, reduction_segment, reduction_tag, rng_for, shape_str
+
+KEY = "ctc_loss"
+
+
+def log_probs(dtype, shape, what):
+    """log_softmax over the last dimension of seeded standard normals, rounded once to dtype."""
+    x = rng_for(f"{KEY}/{what}").standard_normal(shape)
+    m = x.max(axis=-1, keepdims=True) if x.size else 0.0
+    lp = x - m - np.log(np.exp(x - m).sum(axis=-1, keepdims=True)) if x.size else x
+    return tensor(dtype, lp, shape)
+
+
+def ints(dtype, values, shape=None):
+    values = np.asarray(values, dtype=np.int64)
+    return tensor(dtype, values, values.shape if shape is None else shape)
+
+
+def random_targets(what, n, s, c, blank, lengths):
+    """(N, S) targets in [0, C) without the blank, padded after each length with filler 1s
+    (never read)."""
+    rng = rng_for(f"{KEY}/{what}/targets")
+    classes = np.array([k for k in range(c) if k != blank])
+    out = np.full((n, s), classes[0], dtype=np.int64)
+    for i, length in enumerate(lengths):
+        out[i, :length] = rng.choice(classes, size=length)
+    return out
+
+
+class CTCRow:
+    """One table row: the module (`init_args` blank/reduction/zero_infinity) or the functional."""
+
+    def __init__(self, api, pytorch, mindspore):
+        self.API = api
+        self.FRAMEWORKS = {"pytorch": {"api": pytorch, "package": "torch"},
+                           "mindspore": {"api": mindspore, "package": "mindspore"}}
+        self.pytorch, self.mindspore = pytorch, mindspore
+        self.module = ".functional." not in pytorch
+
+    @staticmethod
+    def _resolve(package, dotted):
+        obj = package
+        for part in dotted.split(".")[1:]:
+            obj = getattr(obj, part)
+        return obj
+
+    def call_pytorch(self, torch, args, init=None):
+        api = self._resolve(torch, self.pytorch)
+        return api(**args) if init is None else api(**init)(**args)
+
+    def call_mindspore(self, mindspore, args, init=None):
+        api = self._resolve(mindspore, self.mindspore)
+        return api(**args) if init is None else api(**init)(**args)
+
+    # ------------------------------------------------------------ the MindSpore worker
+    def mindspore_runtime_settings(self, mindspore):
+        """Synchronous ops (`launch_blocking`): a kernel's launch error is then raised by the
+        call that launched it."""
+        mindspore.runtime.launch_blocking()
+
+    # ------------------------------------------------------------ cases
+    def case(self, what, tensors, params, tags, dtype=None, shape_class="3d"):
+        lp = tensors["lp"]
+        int_dtypes = [tensors[k].dtype for k in ("tg", "il", "tl") if k in tensors]
+        dseg = lp.dtype if dtype is None else dtype
+        red = params.get("reduction", ABSENT)
+        cid = f"{dseg}/{shape_str(lp.shape)}/{reduction_segment(red)}/{what}"
+        tag_list = [f"dtype:{lp.dtype}"] + ([f"dtype:{dseg}"] if "+" in dseg else []) \
+            + [f"shape:{shape_class}", reduction_tag(red)] + tags
+        if len(set(int_dtypes)) == 1:
+            tag_list.append(f"targets:{int_dtypes[0]}")
+        pt_call = {k: Ref(v) for k, v in (("log_probs", "lp"), ("targets", "tg"),
+                                          ("input_lengths", "il"), ("target_lengths", "tl"))}
+        calls = {"pytorch": dict(pt_call), "mindspore": dict(pt_call)}
+        init = {}
+        plain = {k: v for k, v in params.items() if v is not ABSENT}
+        if self.module:
+            init = {"pytorch": dict(plain), "mindspore": dict(plain)}
+        else:
+            for call in calls.values():
+                call.update(plain)
+        return Case(cid, tag_list, dict(tensors), calls, "", init)
+
+    def cases(self):
+        T, N, C, S = 6, 3, 5, 3
+        il, tl = [6, 5, 4], [3, 2, 1]
+
+        def batch(what, dtype="float32", blank=0, t=T, n=N, c=C, s=S, ilv=il, tlv=tl, idt="int64"):
+            return {"lp": log_probs(dtype, (t, n, c), what),
+                    "tg": ints(idt, random_targets(what, n, s, c, blank, tlv)),
+                    "il": ints(idt, ilv), "tl": ints(idt, tlv)}
+
+        # random batches: float32/float64, every reduction and the default
+        for dtype in ("float32", "float64"):
+            for red in ("none", "mean", "sum", ABSENT):
+                params = {} if red is ABSENT else {"reduction": red}
+                yield self.case("random", batch(f"random/{dtype}", dtype), params,
+                                ["topic:random"] if red is not ABSENT else ["topic:random", "topic:defaults"])
+        # one wider batch per reduction
+        wl, wt = [40, 37, 33, 25], [12, 9, 10, 1]
+        for red in ("none", "mean", "sum"):
+            yield self.case("wide", batch("wide", "float32", t=40, n=4, c=20, s=12, ilv=wl, tlv=wt),
+                            {"reduction": red}, ["topic:random"])
+        # the blank: first, last and middle class
+        for blank, name in ((0, "blank-first"), (C - 1, "blank-last"), (2, "blank-middle")):
+            for red in ("none", "mean"):
+                yield self.case(name, batch(name, blank=blank), {"blank": blank, "reduction": red},
+                                ["topic:parameters"])
+        # a target holding the blank's index (both read it as a class)
+        tensors = batch("blank-in-target")
+        tensors["tg"] = ints("int64", [[0, 2, 2], [1, 0, 3], [4, 0, 0]])
+        yield self.case("blank-in-target", tensors, {"reduction": "none"}, ["topic:edge-target"])
+        # impossible alignments, zero_infinity false/true
+        impossible = {
+            # target longer than its input
+            "target-longer": ({"il": [6, 2, 4], "tl": [3, 3, 1]}, [[1, 2, 3], [1, 2, 3], [4, 1, 1]]),
+            # repeats need separating blanks: 2,2,2 needs 5 frames, has 4
+            "repeats-unfit": ({"il": [6, 4, 4], "tl": [3, 3, 2]}, [[1, 2, 3], [2, 2, 2], [3, 3, 1]]),
+        }
+        for name, (lens, targets) in impossible.items():
+            for zi in (False, True):
+                for red in ("none", "mean", "sum"):
+                    tensors = batch(name)
+                    tensors.update(tg=ints("int64", targets), il=ints("int64", lens["il"]),
+                                   tl=ints("int64", lens["tl"]))
+                    yield self.case(f"{name}-zero_infinity={zi}", tensors,
+                                    {"reduction": red, "zero_infinity": zi}, ["topic:edge-target"])
+        # integer dtypes of targets and lengths
+        for idt in ("int32", "int64"):
+            yield self.case(f"targets-{idt}", batch("ints", idt=idt), {"reduction": "none"},
+                            ["topic:integer-input"], dtype=f"float32+{idt}")
+        mixed = batch("ints")
+        mixed["tg"] = ints("int32", mixed["tg"].values)
+        yield self.case("targets-int32-lengths-int64", mixed, {"reduction": "none"},
+                        ["topic:mixed-dtype"], dtype="float32+int32")
+        floats = batch("ints")
+        floats["il"] = tensor("float32", floats["il"].values, (N,))
+        yield self.case("input-lengths-float32", floats, {"reduction": "none"},
+                        ["topic:mixed-dtype"], dtype="float32")
+        # concatenated 1-d targets
+        flat = batch("concatenated")
+        tg = flat["tg"].values
+        flat["tg"] = ints("int64", np.concatenate([tg[i, :tl[i]] for i in range(N)]))
+        for red in ("none", "mean"):
+            yield self.case("targets-concatenated", flat, {"reduction": red}, ["topic:shape-mismatch"])
+        # half precision
+        for dtype in ("float16", "bfloat16"):
+            yield self.case("random", batch(f"random/{dtype}", dtype), {"reduction": "mean"}, ["topic:random"])
+        # unbatched (T, C): lengths of shape (1,) and 0-d
+        for red in ("none", "mean", "sum"):
+            yield self.case("unbatched", {"lp": log_probs("float32", (T, C), "unbatched"),
+                                          "tg": ints("int64", [3, 1, 3]), "il": ints("int64", [6]),
+                                          "tl": ints("int64", [3])}, {"reduction": red},
+                            ["topic:random"], shape_class="matrix")
+        yield self.case("unbatched-0d-lengths", {"lp": log_probs("float32", (T, C), "unbatched"),
+                                                 "tg": ints("int64", [3, 1, 3]), "il": ints("int64", 6, ()),
+                                                 "tl": ints("int64", 3, ())}, {"reduction": "none"},
+                        ["topic:random"], shape_class="matrix")
+        # a target of length 0 (padded targets)
+        for red in ("none", "mean", "sum"):
+            yield self.case("target-length-0", batch("target-length-0", tlv=[0, 2, 0]), {"reduction": red},
+                            ["topic:edge-target"])
+        # an empty batch
+        yield self.case("empty-batch", {"lp": log_probs("float32", (T, 0, C), "empty"),
+                                        "tg": ints("int64", np.zeros((0, S)), (0, S)),
+                                        "il": ints("int64", np.zeros(0), (0,)), "tl": ints("int64", np.zeros(0), (0,))},
+                        {"reduction": "none"}, ["topic:edge-input"], shape_class="empty")
+        # invalid arguments
+        yield self.case("blank=C", batch("invalid"), {"blank": C, "reduction": "none"}, ["topic:invalid-argument"])
+        yield self.case("blank=-1", batch("invalid"), {"blank": -1, "reduction": "none"}, ["topic:invalid-argument"])
+        yield self.case("input-length-above-T", batch("invalid", ilv=[7, 5, 4]), {"reduction": "none"},
+                        ["topic:invalid-argument"])
+        yield self.case("reduction=avg", batch("invalid"), {"reduction": "avg"}, ["topic:reduction-spelling"])
+        short = batch("invalid")
+        short["tl"] = ints("int64", [3, 2])
+        yield self.case("target-lengths-short", short, {"reduction": "none"}, ["topic:shape-mismatch"],
+                        shape_class="mismatch")
+        # MindSpore's docstring example of ops.ctc_loss (log_probs not normalised; target 0 is the blank)
+        yield self.case("doc-example-mindspore", {
+            "lp": tensor("float32", [[[0.3, 0.6, 0.6]], [[0.9, 0.4, 0.2]]], (2, 1, 3)),
+            "tg": ints("int32", [[0, 1]]), "il": ints("int32", [2]), "tl": ints("int32", [1])},
+            {"blank": 0, "reduction": "mean", "zero_infinity": True}, ["topic:doc-example", "doc-example"],
+            dtype="float32+int32")
+
+
+SPECS = [
+    CTCRow("nn.CTCLoss", "torch.nn.CTCLoss", "mindspore.nn.CTCLoss"),
+    CTCRow("nn.functional.ctc_loss", "torch.nn.functional.ctc_loss", "mindspore.ops.ctc_loss"),
+]
