@@ -17,7 +17,7 @@ not recorded.
 """
 import numpy as np
 
-from parity_record.pointwise import tensor
+from parity_record.pointwise import Row, tensor
 from parity_record.spec import ABSENT, Case, Ref, reduction_segment, reduction_tag, rng_for, shape_str
 
 KEY = "ctc_loss"
@@ -57,20 +57,57 @@ class CTCRow:
         self.pytorch, self.mindspore = pytorch, mindspore
         self.module = ".functional." not in pytorch
 
-    @staticmethod
-    def _resolve(package, dotted):
-        obj = package
-        for part in dotted.split(".")[1:]:
-            obj = getattr(obj, part)
-        return obj
+    # The calls as every loss row makes them: the module built with `init`, then called.
+    _resolve = staticmethod(Row._resolve)
+    call_pytorch = Row.call_pytorch
+    call_mindspore = Row.call_mindspore
 
-    def call_pytorch(self, torch, args, init=None):
-        api = self._resolve(torch, self.pytorch)
-        return api(**args) if init is None else api(**init)(**args)
-
-    def call_mindspore(self, mindspore, args, init=None):
-        api = self._resolve(mindspore, self.mindspore)
-        return api(**args) if init is None else api(**init)(**args)
+    # ------------------------------------------------------------ exact answers
+    def exact(self, ctx):
+        """The forward recursion in probabilities at the working precision (no log-sum-exp to
+        round), then -log, PyTorch's zero_infinity and reduction. None when a sample has no
+        alignment and zero_infinity is off (PyTorch's inf needs no exact answer)."""
+        import mpmath
+        args = {**ctx.case.init.get("pytorch", {}), **ctx.pytorch_args}
+        blank = args.get("blank", 0)
+        reduction = args.get("reduction", "mean")
+        lp = ctx.tensors["lp"].values
+        if lp.ndim == 2:
+            lp = lp[:, None, :]
+        il = [int(v) for v in ctx.tensors["il"].values.reshape(-1)]
+        tl = [int(v) for v in ctx.tensors["tl"].values.reshape(-1)]
+        tg = ctx.tensors["tg"].values
+        if tg.ndim == 1:
+            starts = np.concatenate([[0], np.cumsum(tl)[:-1]]).astype(int)
+            labels = [list(tg[starts[b]:starts[b] + tl[b]]) for b in range(len(tl))]
+        else:
+            labels = [list(tg[b, :tl[b]]) for b in range(len(tl))]
+        losses = []
+        for b, target in enumerate(labels):
+            ext = [blank]
+            for label in target:
+                ext += [int(label), blank]
+            p = [[mpmath.exp(mpmath.mpf(float(v))) for v in lp[t, b]] for t in range(il[b])]
+            alpha = [mpmath.mpf(0)] * len(ext)
+            alpha[0] = p[0][ext[0]]
+            if len(ext) > 1:
+                alpha[1] = p[0][ext[1]]
+            for t in range(1, il[b]):
+                alpha = [(alpha[s] + (alpha[s - 1] if s > 0 else 0)
+                          + (alpha[s - 2] if s > 1 and ext[s - 2] != ext[s] else 0)) * p[t][ext[s]]
+                         for s in range(len(ext))]
+            likelihood = alpha[-1] + (alpha[-2] if len(ext) > 1 else 0)
+            if likelihood == 0:
+                if not args.get("zero_infinity", False):
+                    return None
+                losses.append(mpmath.mpf(0))
+            else:
+                losses.append(-mpmath.log(likelihood))
+        if reduction == "sum":
+            return [mpmath.fsum(losses)]
+        if reduction == "mean":
+            return [mpmath.fsum(loss / max(n, 1) for loss, n in zip(losses, tl)) / len(losses)]
+        return losses
 
     # ------------------------------------------------------------ the MindSpore worker
     def mindspore_runtime_settings(self, mindspore):
@@ -180,6 +217,18 @@ class CTCRow:
         for red in ("none", "mean", "sum"):
             yield self.case("target-length-0", batch("target-length-0", tlv=[0, 2, 0]), {"reduction": red},
                             ["topic:edge-target"])
+        # log-probabilities of -inf (a class never seen; the third sample's only label) and nan
+        edge = batch("edge-input")
+        values = edge["lp"].values.copy()
+        values[:, 0, 3] = -np.inf
+        values[:, 2, edge["tg"].values[2, 0]] = -np.inf
+        for red in ("none", "mean"):
+            yield self.case("log-probs-neg-inf", {**edge, "lp": tensor("float32", values, values.shape)},
+                            {"reduction": red}, ["topic:edge-input"])
+        values = edge["lp"].values.copy()
+        values[2, 1, 0] = np.nan
+        yield self.case("log-probs-nan", {**edge, "lp": tensor("float32", values, values.shape)},
+                        {"reduction": "none"}, ["topic:edge-input"])
         # an empty batch
         yield self.case("empty-batch", {"lp": log_probs("float32", (T, 0, C), "empty"),
                                         "tg": ints("int64", np.zeros((0, S)), (0, S)),
