@@ -87,6 +87,12 @@ class CTCRow:
             ext = [blank]
             for label in target:
                 ext += [int(label), blank]
+            if il[b] == 0:
+                # no frames: the empty target has probability 1, any other 0
+                if target and not args.get("zero_infinity", False):
+                    return None
+                losses.append(mpmath.mpf(0))
+                continue
             p = [[mpmath.exp(mpmath.mpf(float(v))) for v in lp[t, b]] for t in range(il[b])]
             alpha = [mpmath.mpf(0)] * len(ext)
             alpha[0] = p[0][ext[0]]
@@ -229,6 +235,11 @@ class CTCRow:
         values[2, 1, 0] = np.nan
         yield self.case("log-probs-nan", {**edge, "lp": tensor("float32", values, values.shape)},
                         {"reduction": "none"}, ["topic:edge-input"])
+        # an input of length 0: PyTorch's likelihood is 1 for an empty target (loss -0.0), else 0
+        for name, ilv, tlv in (("input-length-0", [6, 0, 4], [3, 0, 1]),
+                               ("input-length-0-target-1", [6, 0, 4], [3, 1, 1]),
+                               ("input-length-0-first", [0, 5, 4], [0, 2, 1])):
+            yield self.case(name, batch(name, ilv=ilv, tlv=tlv), {"reduction": "none"}, ["topic:edge-target"])
         # an empty batch
         yield self.case("empty-batch", {"lp": log_probs("float32", (T, 0, C), "empty"),
                                         "tg": ints("int64", np.zeros((0, S)), (0, S)),

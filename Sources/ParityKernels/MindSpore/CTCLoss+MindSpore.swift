@@ -10,6 +10,8 @@ extension CTCLoss {
   /// impossible alignment stays `inf`. `sum` is `loss.sum()` in the loss's dtype; `mean` casts
   /// the loss and the target lengths to float32, clips the lengths to at least 1, divides,
   /// takes the float32 mean and casts back (a float64 mean is rounded through float32).
+  /// An input of length 0 (with a target of length 0; a longer one fails the launch check)
+  /// takes the previous sample's last blank alpha as its likelihood.
   /// Returns (neg_log_likelihood, log_alpha (N, T, 2S+1), -inf where the kernel writes no alpha).
   public static func mindspore(
     logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, blank: Int64, reduction: LossReduction
@@ -43,8 +45,16 @@ extension CTCLoss {
       targetOffsets: (0..<batch).map { $0 * width }, maxTargetLength: width, inputLengths: inputs, targetLengths: lengths,
       blank: Int(blank))
     try input.checkLabels()
-    if inputs.contains(0) { throw KernelError.undefinedResult("an input length of 0 reads log_alpha before its start") }
-    let (nll, alpha) = forward(input, dtype: logProbs.dtype)
+    var (nll, alpha) = forward(input, dtype: logProbs.dtype)
+    let row = 2 * width + 1
+    for b in 0..<batch where inputs[b] == 0 {
+      // The kernel writes the first blank's alpha whatever the length, then reads the
+      // likelihood at time -1: the previous sample's last blank alpha (before the buffer for
+      // the first sample).
+      guard b > 0 else { throw KernelError.undefinedResult("an input length of 0 in the first sample reads before log_alpha") }
+      alpha[b * time * row] = logProbs.storage.doubleValues[b * classes + Int(blank)]
+      nll[b] = -alpha[((b - 1) * time + time - 1) * row]
+    }
     let logAlpha = EagerTensor(shape: [batch, time, 2 * width + 1], dtype: logProbs.dtype, values: alpha).tensor
     let loss = EagerTensor(shape: [batch], dtype: logProbs.dtype, values: nll)
     switch reduction {

@@ -55,7 +55,8 @@ public enum CTCLoss {
       let inputLength = x.inputLengths[b], targetLength = x.targetLengths[b]
       let base = b * x.time * width
       guard inputLength > 0 else {
-        nll[b] = targetLength == 0 ? 0 : .infinity
+        // PyTorch: a likelihood of 1 (log 0) for an empty target, else 0 (log -inf), negated.
+        nll[b] = -(targetLength == 0 ? 0 : -.infinity)
         continue
       }
       alpha[base] = lp(0, b, x.blank)
