@@ -160,4 +160,24 @@ final class CTCLossTests: XCTestCase {
       XCTAssertEqual(($0 as? KernelError)?.kind, .argument)
     }
   }
+
+  /// `float32/6x3x5/none/input-length-0`: sample 1 has no frames and an empty target. PyTorch
+  /// gives -0.0 (likelihood 1); MindSpore's kernel reads the likelihood at time -1, which is
+  /// sample 0's last blank alpha (11.931393 here), and writes sample 1's first blank alpha.
+  func testInputLengthZero() throws {
+    let (lp, tg, il, tl, fixtureCase) = try recorded("float32/6x3x5/none/input-length-0")
+    let pt = try CTCLoss.pytorch(logProbs: lp, targets: tg, inputLengths: il, targetLengths: tl, blank: 0,
+                                 reduction: .none, zeroInfinity: false)
+    XCTAssertEqual(pt.storage.doubleValues[1], 0)
+    XCTAssertEqual(pt.storage.doubleValues[1].sign, .minus)
+    let ms = try CTCLoss.mindspore(logProbs: lp, targets: tg, inputLengths: il, targetLengths: tl, blank: 0, reduction: .none)
+    XCTAssertEqual(Float(ms.loss.storage.doubleValues[1]), 11.931393)
+    XCTAssertEqual(ms.loss.storage.doubleValues[1], -ms.logAlpha.storage.doubleValues[5 * 7])
+    let (value, more) = try recordedValue(fixtureCase, "mindspore")
+    XCTAssertEqual(ms.loss, value)
+    XCTAssertEqual([ms.logAlpha], more)
+    // With the empty input in the first sample, the read falls before the buffer.
+    XCTAssertThrowsError(try CTCLoss.mindspore(logProbs: lp, targets: tg, inputLengths: ints([0, 5, 4]),
+                                               targetLengths: ints([0, 2, 1]), blank: 0, reduction: .none))
+  }
 }
