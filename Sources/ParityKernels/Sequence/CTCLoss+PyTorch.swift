@@ -17,11 +17,13 @@ extension CTCLoss {
     }
     guard logProbs.count > 0 else { throw KernelError(kind: .shape, message: "log_probs tensor must not be empty") }
     let batched = logProbs.rank == 3
-    let shape = batched ? logProbs.shape : (logProbs.rank == 2 ? [logProbs.shape[0], 1, logProbs.shape[1]] : logProbs.shape)
+    // `ctc_loss_impl` unsqueezes a (T, C) input to (T, 1, C).
+    let shape = logProbs.rank == 2 ? [logProbs.shape[0], 1, logProbs.shape[1]] : logProbs.shape
     guard logProbs.dtype == .float32 || logProbs.dtype == .float64 else {
       throw KernelError(kind: .dtype, message: "\"ctc_loss_cpu\" not implemented for '\(logProbs.dtype.torchName)'")
     }
     guard shape.count == 3 else { throw KernelError(kind: .shape, message: "log_probs must be 3-dimensional") }
+    // Not recorded: integer targets are all the spec gives.
     guard targets.dtype == .int32 || targets.dtype == .int64 else {
       throw KernelError(kind: .dtype, message: "targets must be int32 or int64")
     }

@@ -34,7 +34,8 @@ public enum CTCLoss {
       s % 2 == 0 ? blank : Int(targets[targetOffsets[b] + s / 2])
     }
 
-    /// Every label a sample reads is a class: outside them both kernels read other memory.
+    /// Every label a sample reads is a class: neither kernel checks, and a label outside them
+    /// indexes other memory (no recorded case has one).
     func checkLabels() throws(KernelError) {
       for b in 0..<batch {
         for k in 0..<targetLengths[b] where !(0..<Int64(classes)).contains(targets[targetOffsets[b] + k]) {
