@@ -262,6 +262,20 @@ class CTCRow:
             {"blank": 0, "reduction": "mean", "zero_infinity": True}, ["topic:doc-example", "doc-example"],
             dtype="float32+int32")
 
+        # mindspore.nn.CTCLoss's docstring examples: arange "log-probabilities", T=5, C=2, targets
+        # of ones (its randint(1, C) with C=2), target lengths 2; it prints [-45.79497 -55.794968]
+        # and -25.794968
+        yield self.case("doc-example-mindspore-cell", {
+            "lp": tensor("float32", np.arange(20.0).reshape(5, 2, 2), (5, 2, 2)),
+            "tg": ints("int32", np.ones((2, 3))), "il": ints("int32", [5, 5]), "tl": ints("int32", [2, 2])},
+            {"blank": 0, "reduction": "none", "zero_infinity": False}, ["topic:doc-example", "doc-example"],
+            dtype="float32+int32")
+        yield self.case("doc-example-mindspore-cell-unbatched", {
+            "lp": tensor("float32", np.arange(10.0).reshape(5, 2), (5, 2)),
+            "tg": ints("int32", np.ones(2)), "il": ints("int32", [5]), "tl": ints("int32", [2])},
+            {"blank": 0, "reduction": "none", "zero_infinity": False}, ["topic:doc-example", "doc-example"],
+            dtype="float32+int32", shape_class="matrix")
+
 
 SPECS = [
     CTCRow("nn.CTCLoss", "torch.nn.CTCLoss", "mindspore.nn.CTCLoss"),
