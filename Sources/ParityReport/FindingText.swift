@@ -27,6 +27,8 @@ public enum FindingText {
       return "Swift returns a value where \(recorded) raised a \(kind.rawValue) error"
     case .warningsDiffer(let computed, let recordedWarnings):
       return "warnings differ: Swift \(computed), \(recorded) \(recordedWarnings)"
+    case .moreValueDiffers(let position, let detail):
+      return "the first value agrees; tensor \(position) of the tuple result differs: \(detail)"
     case .undefinedInFramework(let why):
       return "the port models \(recorded)'s result here as undefined (\(why)); the recorded value confirms nothing"
     case .recordedUndefined:

@@ -64,6 +64,21 @@ final class ComparisonTests: XCTestCase {
     XCTAssertFalse(v.passes)
   }
 
+  /// A tuple result (`more_values`): every later tensor is judged too, by count, dtype, shape
+  /// and values.
+  func testJudgeComparesEveryTensorOfATupleResult() {
+    let first = Tensor([Float(1)]), second = Tensor([Float(2), -.infinity])
+    let outcome = Outcome(.value(first), moreValues: [second])
+    func judged(_ more: [Tensor]) -> Check {
+      Check.judge(framework: "mindspore", computed: .success(.init(value: first, moreValues: more)), recorded: outcome,
+                  tolerance: nil, exact: nil)
+    }
+    XCTAssertEqual(judged([second]).status, .match)
+    XCTAssertEqual(judged([]).status, .mismatch)
+    XCTAssertEqual(judged([Tensor([Float(2), 0])]).finding, .moreValueDiffers(position: 1, detail: "1 of 2 elements outside tolerance"))
+    XCTAssertEqual(judged([Tensor([2.0, -.infinity] as [Double])]).status, .mismatch)
+  }
+
   func testJudgeUnsupportedIsUnverifiedWhateverSwiftDid() {
     let outcome = Outcome(.error(RecordedError(kind: .unsupported, type: "RuntimeError", message: "no kernel")))
     let computed: Result<FrameworkAdapter.Output, CallError> = .success(.init(value: Tensor([Float(1)])))

@@ -32,20 +32,26 @@ RULES: list[tuple[str, str]] = [
                  r"|must be '(float|bool|int|str)'|'var' must be a tensor|must be '<class"
                  r"|not supported between instances of"
                  # multilabel_margin_loss: a class index below -1 or not below the class count
-                 r"|argument #\d+ 'target' is out of range"),
+                 r"|argument #\d+ 'target' is out of range"
+                 # ctc_loss: the blank outside the classes, lengths beyond the input (MindSpore's
+                 # CTCLossV2 kernel checks lengths at launch and logs why, raising only the launch failure)
+                 r"|blank must be in|Expected input_lengths to have value at most"
+                 r"|Launch kernel failed, name:\S*CTCLossV2"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
               r"|dtype|data type|should have same type|must have the same type|Integral inputs not supported"
               r"|input type must be same"
               r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"
-              r"|expected scalar type \w+ but found"),
+              r"|expected scalar type \w+ but found|lengths must be integral"),
     # shapes
     ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
               r"|target size .* different to the input size|must be the same as input size"
               r"|must have the same size|var is of incorrect size"
               # multilabel_margin_loss's shape check
-              r"|inconsistent target size|Expected non-empty vector or matrix"),
+              r"|inconsistent target size|Expected non-empty vector or matrix"
+              # ctc_loss's shape checks
+              r"|the dim of \w+ must be equal to|must be of size batch_size|tensor must not be empty"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 

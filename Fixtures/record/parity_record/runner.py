@@ -13,7 +13,7 @@ from .errors import classify, first_line
 from .jsonout import dumps, Num
 from .spec import SEED, ExactContext, Ref, check_tags, sub_seed, torch_resolved_reduction
 from .isolated import CallFailure, release, workers_for
-from .tensors import (TensorData, encode, from_mindspore, from_torch, make, to_mindspore, to_torch)
+from .tensors import (TensorData, TupleResult, encode, from_mindspore, from_torch, make, to_mindspore, to_torch)
 
 THREADS = 1
 EXACT_PREC = 256           # bits (~77 decimal digits) for the exact answers
@@ -80,6 +80,8 @@ def _outcome(value: TensorData | None, err, msgs, case_id: str, fw: str, others:
             others.append((case_id, fw, tname, msg))
             print(f"\n!!!!!!!! ERROR KIND 'other': {case_id} [{fw}] {tname}: {msg}\n", file=sys.stderr, flush=True)
         out = {"error": {"kind": kind, "type": tname, "message": msg}}
+    elif isinstance(value, TupleResult):
+        out = {"value": encode(value[0]), "more_values": [encode(t) for t in value[1:]]}
     else:
         out = {"value": encode(value)}
     if msgs:

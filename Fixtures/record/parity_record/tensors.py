@@ -38,6 +38,19 @@ class TensorData:
         return self.values.reshape(-1).tolist()
 
 
+class TupleResult(tuple):
+    """A call's several tensors, in order (the contract's `value` and `more_values`):
+    `mindspore.ops.ctc_loss` returns (neg_log_likelihood, log_alpha)."""
+
+    @property
+    def shape(self) -> tuple:
+        return self[0].shape
+
+    @property
+    def numel(self) -> int:
+        return sum(t.numel for t in self)
+
+
 def make(dtype: str, values, shape=None, *, round_to_dtype: bool = False) -> TensorData:
     """Build a tensor. Float values must already be values of `dtype` unless
     round_to_dtype=True (then each is rounded once, RNE, from its float64 value)."""
@@ -150,6 +163,8 @@ def to_torch(t: TensorData):
 
 def from_torch(x) -> TensorData:
     import torch
+    if isinstance(x, (tuple, list)):
+        return TupleResult(from_torch(e) for e in x)
     name = torch_dtype_name(x.dtype)
     x = x.detach().cpu()
     if name in FORMATS:
@@ -187,6 +202,8 @@ def mindspore_dtype_name(dt) -> str:
 def from_mindspore(x) -> TensorData:
     """Materialises the tensor (call inside the try: PyNative is asynchronous)."""
     import mindspore as ms
+    if isinstance(x, (tuple, list)):
+        return TupleResult(from_mindspore(e) for e in x)
     name = mindspore_dtype_name(x.dtype)
     if name == "bfloat16":
         vals = x.astype(ms.float32).asnumpy().astype(np.float64)

@@ -8,10 +8,13 @@ public struct FrameworkAdapter: Sendable {
   public struct Output: Sendable {
     public var value: Tensor
     public var warnings: [String]
+    /// The rest of a tuple result, in order (the fixture's `more_values`).
+    public var moreValues: [Tensor]
 
-    public init(value: Tensor, warnings: [String] = []) {
+    public init(value: Tensor, warnings: [String] = [], moreValues: [Tensor] = []) {
       self.value = value
       self.warnings = warnings
+      self.moreValues = moreValues
     }
   }
 

@@ -54,7 +54,33 @@ extension Check {
       guard output.warnings.sorted() == outcome.warnings.sorted() else {
         return check(.mismatch, .warningsDiffer(computed: output.warnings, recorded: outcome.warnings), values: figures)
       }
+      if let differs = moreValuesDiffer(output.moreValues, outcome.moreValues, tolerance: tolerance) {
+        return check(.mismatch, differs, values: figures)
+      }
       return check(.match, .valuesAgree, values: figures)
     }
+  }
+
+  /// The rest of a tuple result against the recorded `more_values`: count, then each tensor's
+  /// dtype, shape and values under the same tolerance rules as the first; `nil` when all agree.
+  static func moreValuesDiffer(_ computed: [Tensor], _ recorded: [Tensor], tolerance: Tolerance?) -> Finding? {
+    guard computed.count == recorded.count else {
+      return .moreValueDiffers(position: min(computed.count, recorded.count) + 1,
+                               detail: "Swift returns \(computed.count + 1) tensors, the framework returned \(recorded.count + 1)")
+    }
+    for (index, (actual, expected)) in zip(computed, recorded).enumerated() {
+      let position = index + 1
+      guard actual.dtype == expected.dtype else {
+        return .moreValueDiffers(position: position, detail: "dtype \(actual.dtype.rawValue), recorded \(expected.dtype.rawValue)")
+      }
+      guard actual.shape == expected.shape else {
+        return .moreValueDiffers(position: position, detail: "shape \(actual.shape), recorded \(expected.shape)")
+      }
+      let figures = ValueComparison(actual: actual, expected: expected, tolerance: tolerance ?? .default(for: expected.dtype))
+      if !figures.passes {
+        return .moreValueDiffers(position: position, detail: "\(figures.failingElements) of \(figures.elementCount) elements outside tolerance")
+      }
+    }
+    return nil
   }
 }

@@ -27,6 +27,9 @@ public struct Check: Sendable {
     /// The framework raised; Swift returned a value.
     case missingError(ErrorKind)
     case warningsDiffer(computed: [String], recorded: [String])
+    /// The first values agree; a later tensor of a tuple result (`more_values`) does not:
+    /// `position` counts from 1 (the first value is 0), `detail` says how it differs.
+    case moreValueDiffers(position: Int, detail: String)
     /// The framework has no kernel for this call on the recording platform.
     case recordedUnsupported
     /// The framework's result was undefined: the recorder saw identical calls return different

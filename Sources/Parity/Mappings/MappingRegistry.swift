@@ -20,6 +20,7 @@ public struct MappingRegistry: Sendable {
     .multiLabelSoftMarginLossModule, .multiLabelSoftMarginLossFunctional,
     .multiLabelMarginLossModule, .multiLabelMarginLossFunctional,
     .nllLossModule, .nllLossFunctional,
+    .ctcLossModule, .ctcLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
