@@ -28,7 +28,9 @@ RULES: list[tuple[str, str]] = [
                  r"|var has negative entr| is not valid$|received an invalid combination of arguments"
                  r"|At least one of 'min' or 'max' must not be None|must be in range of"
                  r"|must be '(float|bool|int|str)'|'var' must be a tensor|must be '<class"
-                 r"|not supported between instances of"),
+                 r"|not supported between instances of"
+                 # cosine embedding: ops.cosine_embedding_loss's margin range
+                 r"|the value of 'margin' should be in"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
@@ -38,7 +40,9 @@ RULES: list[tuple[str, str]] = [
     # shapes
     ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
               r"|target size .* different to the input size|must be the same as input size"
-              r"|must have the same size|var is of incorrect size"),
+              r"|must have the same size|var is of incorrect size"
+              # cosine embedding: PyTorch's target/input rank checks, MindSpore's ReduceSum axis
+              r"|target tensor expects|multi-target not supported|the axis value must be in"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 
