@@ -34,7 +34,7 @@ enum CosineEmbeddingLossAdapters {
     }
     guard margin >= -1 && margin <= 1 else {
       throw CallError(kind: .argument, message: "For 'CosineEmbeddingLoss', the 'margin' must be in range of [-1.0, 1.0], "
-        + "but got \(pythonFloat(margin)) with type 'float'.")
+        + "but got \(MindSporeRegressionAdapters.shown(.number(margin))) with type 'float'.")
     }
     let input1 = try arguments.tensor("logits_x1"), input2 = try arguments.tensor("logits_x2"), target = try arguments.tensor("labels")
     return try MindSporeRegressionAdapters.output { () throws(KernelError) in
@@ -55,7 +55,7 @@ enum CosineEmbeddingLossAdapters {
     }
     guard margin >= -1 && margin <= 1 else {
       throw CallError(kind: .argument, message: "For ops.cosine_embedding_loss, the value of 'margin' should be in [-1, 1],"
-        + "but got \(pythonFloat(margin)).")
+        + "but got \(MindSporeRegressionAdapters.shown(.number(margin))).")
     }
     let requested = arguments.value("reduction")
     let reduction = Result { () throws(CallError) in
@@ -66,10 +66,5 @@ enum CosineEmbeddingLossAdapters {
         input1: input1, input2: input2, target: target, margin: margin,
         reduction: reduction.mapError { KernelError(kind: $0.kind, message: $0.message) }, api: .function)
     }
-  }
-
-  /// A float as Python's `str` prints it: `1.5`, `-2.0`.
-  static func pythonFloat(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e16 ? String(format: "%.1f", value) : "\(value)"
   }
 }
