@@ -36,7 +36,9 @@ RULES: list[tuple[str, str]] = [
                  # ctc_loss: the blank outside the classes, lengths beyond the input (MindSpore's
                  # CTCLossV2 kernel checks lengths at launch and logs why, raising only the launch failure)
                  r"|blank must be in|Expected input_lengths to have value at most"
-                 r"|Launch kernel failed, name:\S*CTCLossV2"),
+                 r"|Launch kernel failed, name:\S*CTCLossV2"
+                 # cosine embedding: ops.cosine_embedding_loss's margin range
+                 r"|the value of 'margin' should be in"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
@@ -51,7 +53,9 @@ RULES: list[tuple[str, str]] = [
               # multilabel_margin_loss's shape check
               r"|inconsistent target size|Expected non-empty vector or matrix"
               # ctc_loss's shape checks
-              r"|the dim of \w+ must be equal to|must be of size batch_size|tensor must not be empty"),
+              r"|the dim of \w+ must be equal to|must be of size batch_size|tensor must not be empty"
+              # cosine embedding: PyTorch's target/input rank checks, MindSpore's ReduceSum axis
+              r"|target tensor expects|multi-target not supported|the axis value must be in"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 

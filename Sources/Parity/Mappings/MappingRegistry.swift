@@ -21,6 +21,7 @@ public struct MappingRegistry: Sendable {
     .multiLabelMarginLossModule, .multiLabelMarginLossFunctional,
     .nllLossModule, .nllLossFunctional,
     .ctcLossModule, .ctcLossFunctional,
+    .cosineEmbeddingLossModule, .cosineEmbeddingLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -105,3 +105,36 @@ enum MindSporeOps {
     KernelError(kind: .dtype, message: "Select CPU operator[\(op)] fail! Unsupported data type!")
   }
 }
+
+extension MindSporeOps {
+  /// `ops.select(condition == value, a, b)`: `Equal`, then `Select` on the pool's threads, the
+  /// three broadcast together in `a`'s dtype.
+  static func select(
+    _ condition: EagerTensor, equals value: Double, _ a: EagerTensor, _ b: EagerTensor
+  ) throws(KernelError) -> EagerTensor {
+    let shape = try selectBroadcastShape(condition.shape, Shape.broadcast(a.shape, b.shape) ?? a.shape)
+    let c = PyTorchFactors.broadcast(condition.values, from: condition.shape, to: shape)
+    let x = PyTorchFactors.broadcast(a.values, from: a.shape, to: shape)
+    let y = PyTorchFactors.broadcast(b.values, from: b.shape, to: shape)
+    let picked = EagerTensor(shape: shape, dtype: a.dtype, values: (0..<c.count).map { c[$0] == value ? x[$0] : y[$0] })
+    return try onPoolThreads([picked]) { p in p[0] }
+  }
+
+  /// `Select`'s broadcast check. Its message numbers the dimensions unlike `broadcastShape`'s:
+  /// each shape's rank plus the number of compatible dimensions left of the rightmost mismatch
+  /// (measured: `[4]`/`[3]` prints 1 and 1, `[2, 3]`/`[2, 4]` 3 and 3, `[5, 2, 3]`/`[5, 2, 4]` 5
+  /// and 5, `[2, 3, 1]`/`[2, 4]` 3 and 2, `[2]`/`[2, 4]` 1 and 2).
+  static func selectBroadcastShape(_ a: [Int], _ b: [Int]) throws(KernelError) -> [Int] {
+    if let shape = Shape.broadcast(a, b) { return shape }
+    let aligned = Swift.min(a.count, b.count)
+    let compatible = { (k: Int) in
+      let (x, y) = (a[a.count - 1 - k], b[b.count - 1 - k])
+      return x == y || x == 1 || y == 1
+    }
+    let mismatch = (0..<aligned).first { !compatible($0) } ?? 0
+    let left = (mismatch + 1..<aligned).filter(compatible).count
+    throw KernelError(kind: .shape, message: "For 'Select', condition.shape and input.shape need to broadcast. "
+      + "The value of condition.shape[\(a.count + left)] or input.shape[\(b.count + left)] must be 1 or -1 when they are "
+      + "not the same, but got condition.shape = \(pythonList(a)) and input.shape = \(pythonList(b))")
+  }
+}

@@ -20,3 +20,19 @@ extension TorchOps {
     EagerTensor(shape: a.shape, dtype: a.dtype, values: a.values.map { $0 < min ? min : $0 })
   }
 }
+
+extension TorchOps {
+  /// `at::where(condition == value, a, b)`: the three broadcast together (condition first, so a
+  /// size mismatch names its size as tensor a), the result in `a` and `b`'s promoted dtype.
+  static func `where`(
+    _ condition: EagerTensor, equals value: Double, _ a: EagerTensor, _ b: EagerTensor
+  ) throws(KernelError) -> EagerTensor {
+    let shape = try PyTorchLossArguments.broadcast(try PyTorchLossArguments.broadcast(condition.shape, a.shape), b.shape)
+    let dtype = DType.torchResultType(a.dtype, rank: a.rank, b.dtype, rank: b.rank)
+    let c = PyTorchFactors.broadcast(condition.values, from: condition.shape, to: shape)
+    let x = PyTorchFactors.broadcast(a.values, from: a.shape, to: shape)
+    let y = PyTorchFactors.broadcast(b.values, from: b.shape, to: shape)
+    let values = (0..<c.count).map { i in EagerTensor.rounded(c[i] == value ? x[i] : y[i], to: dtype) }
+    return EagerTensor(shape: shape, dtype: dtype, values: values)
+  }
+}
