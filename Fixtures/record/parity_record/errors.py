@@ -12,7 +12,8 @@ KINDS = ("shape", "dtype", "argument", "unsupported", "other")
 RULES: list[tuple[str, str]] = [
     # no kernel for this op/dtype on this platform
     ("unsupported", r"kernel \S+ unregistered|unregistered kernel|no kernel|kernel .*not (found|registered)"
-                    r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"),
+                    r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"
+                    r"|Unsupported op \[\S+\] on CPU"),
     # invalid argument values (reduction spellings, wrong argument types)
     ("argument", r"is not a valid value for reduction|Failed to convert the value .* of input"
                  r"|Failed calling \S+ with|valid calling should be|invalid reduction"
@@ -28,7 +29,9 @@ RULES: list[tuple[str, str]] = [
                  r"|var has negative entr| is not valid$|received an invalid combination of arguments"
                  r"|At least one of 'min' or 'max' must not be None|must be in range of"
                  r"|must be '(float|bool|int|str)'|'var' must be a tensor|must be '<class"
-                 r"|not supported between instances of"),
+                 r"|not supported between instances of"
+                 # TripletMarginLoss: PyTorch's margin check
+                 r"|margin to be greater than 0|margin must be greater than 0"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"

@@ -31,7 +31,7 @@ from .tensors import TensorData, make
 FLOATS = ("float16", "bfloat16", "float32", "float64")
 REDUCTIONS = ("none", "mean", "sum")
 LEGACY_NAMES = ("size_average", "reduce")
-TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2", "var": "v"}
+TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2", "var": "v", "positive": "pos"}
 
 
 def num(v) -> Num:
