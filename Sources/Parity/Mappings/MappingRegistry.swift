@@ -18,6 +18,7 @@ public struct MappingRegistry: Sendable {
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
     .gaussianNLLLossModule,
     .multiLabelSoftMarginLossModule, .multiLabelSoftMarginLossFunctional,
+    .tripletMarginLossModule, .tripletMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
