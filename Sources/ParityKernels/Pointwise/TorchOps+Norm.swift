@@ -25,7 +25,7 @@ extension TorchOps {
       throw KernelError(kind: .shape, message: "linalg.vector_norm cannot compute the \(TorchNorm.shown(p)) norm on the dimension "
         + "\(dim)because this dimension is empty and the operation does not have an identity")
     }
-    let norm = TorchNorm(p: p, dtype: a.dtype, unbatched: a.rank <= 1)
+    let norm = TorchNorm(p: p, dtype: a.dtype)
     guard a.rank > 0 else {
       return EagerTensor(shape: [], dtype: a.dtype, values: a.values.map { EagerTensor.rounded(norm.generic([$0]), to: a.dtype) })
     }
