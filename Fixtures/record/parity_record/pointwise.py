@@ -465,6 +465,23 @@ def sign_target_domain(rng, shape):
     return x, np.asarray(y, dtype=np.float64)
 
 
+def reduced_exact(losses, meta, out_shape):
+    """Exact per-row `losses` (a loss with a dimension of its own: a class sum, a distance)
+    reduced as PyTorch resolves the case's reduction; None where the output shape disagrees."""
+    import mpmath
+    red = torch_resolved_reduction({k: v for k, v in meta["params"].items()
+                                    if k in ("size_average", "reduce", "reduction")})
+    if red == "none":
+        return losses if len(losses) == int(np.prod(out_shape)) else None
+    if tuple(out_shape) != ():
+        return None
+    if red == "sum":
+        return [mpmath.fsum(losses)]
+    if red == "mean":
+        return [mpmath.fsum(losses) / len(losses)] if losses else [mpmath.nan]
+    return None
+
+
 def as_dtype(dtype, values, shape) -> TensorData:
     """Float64 `values` as a tensor of `dtype`: rounded to an integer dtype, `> 0.5` for bool."""
     values = np.asarray(values, dtype=np.float64)

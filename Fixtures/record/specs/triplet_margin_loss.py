@@ -18,9 +18,8 @@ given, not rounded), the swap's minimum, then the clamp and the reduction; only 
 import numpy as np
 
 from parity_record.floats import FORMATS
-from parity_record.jsonout import Num
-from parity_record.pointwise import FLOATS, REDUCTIONS, Loss, Param, Row, _mp, num, tensor
-from parity_record.spec import Ref, rng_for, torch_resolved_reduction
+from parity_record.pointwise import FLOATS, REDUCTIONS, Loss, Param, Row, _mp, num, reduced_exact, tensor
+from parity_record.spec import Ref, rng_for
 
 
 def domain(rng, shape):
@@ -112,17 +111,7 @@ class TripletRow(Row):
             if swap:
                 d_an = min(d_an, dist(arrays["p"][i], arrays["n"][i]))
             losses.append(max(values["margin"] + d_ap - d_an, mpmath.mpf(0)))
-        red = torch_resolved_reduction({k: v for k, v in meta["params"].items()
-                                        if k in ("size_average", "reduce", "reduction")})
-        if red == "none":
-            return losses if len(losses) == int(np.prod(ctx.out_shape)) else None
-        if tuple(ctx.out_shape) != ():
-            return None
-        if red == "sum":
-            return [mpmath.fsum(losses)]
-        if red == "mean":
-            return [mpmath.fsum(losses) / len(losses)] if losses else [mpmath.nan]
-        return None
+        return reduced_exact(losses, meta, ctx.out_shape)
 
     # ------------------------------------------------------------ the MindSpore worker
     def mindspore_runtime_settings(self, mindspore):
