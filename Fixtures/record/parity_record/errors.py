@@ -13,8 +13,8 @@ RULES: list[tuple[str, str]] = [
     # no kernel for this op/dtype on this platform
     ("unsupported", r"kernel \S+ unregistered|unregistered kernel|no kernel|kernel .*not (found|registered)"
                     r"|not supported on (the )?(CPU|this platform|device)|device target .* not support"
-                    # MindSpore PyNative with no CPU kernel for a primitive at all (MultilabelMarginLoss)
-                    r"|Unsupported op \[\w+\] on CPU"),
+                    # MindSpore PyNative with no CPU kernel for a primitive at all (MultilabelMarginLoss, TripletMarginLoss)
+                    r"|Unsupported op \[\S+\] on CPU"),
     # invalid argument values (reduction spellings, wrong argument types)
     ("argument", r"is not a valid value for reduction|Failed to convert the value .* of input"
                  r"|Failed calling \S+ with|valid calling should be|invalid reduction"
@@ -38,7 +38,9 @@ RULES: list[tuple[str, str]] = [
                  r"|blank must be in|Expected input_lengths to have value at most"
                  r"|Launch kernel failed, name:\S*CTCLossV2"
                  # cosine embedding: ops.cosine_embedding_loss's margin range
-                 r"|the value of 'margin' should be in"),
+                 r"|the value of 'margin' should be in"
+                 # TripletMarginLoss: PyTorch's margin check
+                 r"|margin to be greater than 0|margin must be greater than 0"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"

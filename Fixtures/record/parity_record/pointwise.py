@@ -31,7 +31,7 @@ from .tensors import TensorData, make
 FLOATS = ("float16", "bfloat16", "float32", "float64")
 REDUCTIONS = ("none", "mean", "sum")
 LEGACY_NAMES = ("size_average", "reduce")
-TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2", "var": "v"}
+TENSOR_KEYS = {"weight": "w", "pos_weight": "pw", "input2": "x2", "var": "v", "positive": "pos"}
 
 
 def num(v) -> Num:
@@ -463,6 +463,23 @@ def sign_target_domain(rng, shape):
     x = rng.standard_normal(shape)
     y = rng.choice(np.array((1.0, -1.0) + OTHER_SIGN_TARGETS), size=shape, p=(0.42, 0.42, 0.06, 0.05, 0.05))
     return x, np.asarray(y, dtype=np.float64)
+
+
+def reduced_exact(losses, meta, out_shape):
+    """Exact per-row `losses` (a loss with a dimension of its own: a class sum, a distance)
+    reduced as PyTorch resolves the case's reduction; None where the output shape disagrees."""
+    import mpmath
+    red = torch_resolved_reduction({k: v for k, v in meta["params"].items()
+                                    if k in ("size_average", "reduce", "reduction")})
+    if red == "none":
+        return losses if len(losses) == int(np.prod(out_shape)) else None
+    if tuple(out_shape) != ():
+        return None
+    if red == "sum":
+        return [mpmath.fsum(losses)]
+    if red == "mean":
+        return [mpmath.fsum(losses) / len(losses)] if losses else [mpmath.nan]
+    return None
 
 
 def as_dtype(dtype, values, shape) -> TensorData:

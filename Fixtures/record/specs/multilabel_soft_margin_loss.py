@@ -19,8 +19,8 @@ import numpy as np
 
 from parity_record.floats import FORMATS
 from parity_record.jsonout import Num
-from parity_record.pointwise import FLOATS, REDUCTIONS, TENSOR_KEYS, Loss, Row, _mp, num, tensor
-from parity_record.spec import rng_for, torch_resolved_reduction
+from parity_record.pointwise import FLOATS, REDUCTIONS, TENSOR_KEYS, Loss, Row, _mp, num, reduced_exact, tensor
+from parity_record.spec import rng_for
 
 OTHER_TARGETS = (0.25, 0.5, -1.0, 2.0)
 
@@ -106,17 +106,7 @@ class MultiLabelSoftMarginRow(Row):
         others = int(np.prod([d for i, d in enumerate(full) if i != dim]))
         rows = np.moveaxis(rows, dim, -1).reshape(others, full[dim])
         per_row = [mpmath.fsum(r) / c if c else mpmath.nan for r in rows]
-        red = torch_resolved_reduction({k: v for k, v in meta["params"].items()
-                                        if k in ("size_average", "reduce", "reduction")})
-        if red == "none":
-            return per_row if len(per_row) == int(np.prod(ctx.out_shape)) else None
-        if tuple(ctx.out_shape) != ():
-            return None
-        if red == "sum":
-            return [mpmath.fsum(per_row)]
-        if red == "mean":
-            return [mpmath.fsum(per_row) / len(per_row)] if per_row else [mpmath.nan]
-        return None
+        return reduced_exact(per_row, meta, ctx.out_shape)
 
     # ------------------------------------------------------------ the loss's own cases
     def cases(self):

@@ -22,6 +22,7 @@ public struct MappingRegistry: Sendable {
     .nllLossModule, .nllLossFunctional,
     .ctcLossModule, .ctcLossFunctional,
     .cosineEmbeddingLossModule, .cosineEmbeddingLossFunctional,
+    .tripletMarginLossModule, .tripletMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
