@@ -18,6 +18,7 @@ public struct MappingRegistry: Sendable {
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
     .gaussianNLLLossModule,
     .nllLossModule, .nllLossFunctional,
+    .crossEntropyLossModule, .crossEntropyFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -10,11 +10,12 @@ extension NLLLoss {
   /// of the scores (`MindSporeGatherD`: negative classes wrap), `Neg`, and the label-smoothing
   /// term `-input.sum(class dim)`; all three masked with 0 at ignored targets; `sum` and
   /// `mean` (`loss.sum() / weights.sum()`) only for exactly those strings, any other
-  /// `reduction` leaving the loss as it is; finally `1.0 * loss + 0.0 * smooth`, so a
-  /// smoothing term that is infinite or NaN (any non-finite score of a sample, or a class sum
-  /// that overflows) makes that loss NaN.
+  /// `reduction` leaving the loss as it is; finally `(1 - label_smoothing) * loss +
+  /// label_smoothing / C * smooth` (`1.0 * loss + 0.0 * smooth` by default, so a smoothing
+  /// term that is infinite or NaN, from any non-finite score of a sample or a class sum that
+  /// overflows, makes that loss NaN).
   public static func mindspore(
-    inputs: Tensor, target: Tensor, weight: Tensor?, ignoreIndex: Int64?, reduction: String
+    inputs: Tensor, target: Tensor, weight: Tensor?, ignoreIndex: Int64?, reduction: String, labelSmoothing: Double = 0
   ) throws(KernelError) -> Tensor {
     let xs = inputs.shape
     guard !xs.isEmpty else { throw KernelError(kind: .other, message: "tuple index out of range") }
@@ -66,6 +67,7 @@ extension NLLLoss {
     }
     var outShape = index.shape
     outShape.remove(at: axis)
+    let spread = labelSmoothing / Double(x.shape[axis])
     let weightDtype = weight?.dtype ?? outDtype
     var result: EagerTensor
     let smoothTotal: EagerTensor
@@ -86,12 +88,12 @@ extension NLLLoss {
       smoothTotal = EagerTensor(shape: outShape, dtype: outDtype, values: smooth)
       if viewed && reduction == "none" {
         result.shape = [xs[0]] + xs.dropFirst(2)
-        return try MindSporeOps.binary(MindSporeOps.scalar(result, 1.0, *),
-                                       MindSporeOps.scalar(EagerTensor(shape: result.shape, dtype: outDtype, values: smooth), 0.0, *), .add, +).tensor
+        return try MindSporeOps.binary(MindSporeOps.scalar(result, 1 - labelSmoothing, *),
+                                       MindSporeOps.scalar(EagerTensor(shape: result.shape, dtype: outDtype, values: smooth), spread, *), .add, +).tensor
       }
     }
-    result = MindSporeOps.scalar(result, 1.0, *)
-    let smoothing = MindSporeOps.scalar(smoothTotal, 0.0, *)
+    result = MindSporeOps.scalar(result, 1 - labelSmoothing, *)
+    let smoothing = MindSporeOps.scalar(smoothTotal, spread, *)
     return try MindSporeOps.binary(result, smoothing, .add, +).tensor
   }
 }
