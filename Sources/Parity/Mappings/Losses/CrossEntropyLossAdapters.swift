@@ -97,7 +97,7 @@ enum CrossEntropyLossAdapters {
   /// are int32 class indices of the logits' shape without the class dimension.
   static func checkCellInputs(logits: Tensor, labels: Tensor) throws(CallError) {
     func typeError(_ name: String, _ dtype: DType, _ allowed: String) -> CallError {
-      CallError(kind: .dtype, message: "For 'CrossEntropyLoss', the '\(name)' should be \(allowed), but got 'mindspore.\(dtype.rawValue)'.")
+      CallError(kind: .other, message: "For 'CrossEntropyLoss', the '\(name)' should be \(allowed), but got 'mindspore.\(dtype.rawValue)'.")
     }
     guard [.float16, .float32].contains(logits.dtype) else { throw typeError("logits", logits.dtype, "one of [mindspore.float16, mindspore.float32]") }
     let (xs, ys) = (logits.shape, labels.shape)
@@ -108,7 +108,7 @@ enum CrossEntropyLossAdapters {
           + "and the shape of 'labels' should be (N, C, d_0, d_1, ...), but get 'logits' shape: \(tuple(xs)) and 'labels' shape: \(tuple(ys)).")
       }
     } else if ys.count == xs.count - 1 {
-      guard labels.dtype == .int32 else { throw typeError("labels", labels.dtype, "mindspore.int32") }
+      guard labels.dtype == .int32 else { throw typeError("labels", labels.dtype, "Int32") }
       if xs.count != 1 && [xs[0]] + xs.dropFirst(2) != ys {
         throw CallError(kind: .shape, message: "For 'CrossEntropyLoss', the shape of 'logits' should be (N, C, d_0, d_1, ...), "
           + "and the shape of 'labels' should be (N, d_0, d_1, ...), but get 'logits' shape: \(tuple(xs)) and 'labels' shape: \(tuple(ys)).")
