@@ -10,8 +10,9 @@ import ParityCore
 /// in the dtype (`scalar_t` buffers) and computes the rest in float. The class dimension
 /// inside (`(N, C, d...)`): `serial_vec_logsoftmax_range`, each position's max and sum
 /// running over the classes in order (a NaN never becomes the max there), all in float for
-/// 16-bit inputs, whose vector loop stores the first eight lanes' max over the next eight
-/// (`max_fvec0` twice). `exp` and `log` are the correctly rounded ones (Sleef is within 1 ULP).
+/// 16-bit inputs (torch 2.15 keeps each position's own max there: a float16 input whose
+/// positions 8..<16 score 100 above positions 0..<8 gives finite log-probabilities).
+/// `exp` and `log` are the correctly rounded ones (Sleef is within 1 ULP).
 enum PyTorchLogSoftmax {
   static func logSoftmax(_ x: EagerTensor, dim: Int) -> EagerTensor {
     let dtype = x.dtype
@@ -30,13 +31,7 @@ enum PyTorchLogSoftmax {
       for o in 0..<outer {
         let base = o * size * inner
         func at(_ c: Int, _ i: Int) -> Double { x.values[base + c * inner + i] }
-        var maxima = (0..<inner).map { i in (0..<size).reduce(-Double.infinity) { at($1, i) > $0 ? at($1, i) : $0 } }
-        if reduced {
-          // the vector loop's blocks of 16 positions: lanes 8..<16 keep lanes 0..<8's max
-          for block in stride(from: 0, to: inner - inner % 16, by: 16) {
-            for lane in 0..<8 { maxima[block + 8 + lane] = maxima[block + lane] }
-          }
-        }
+        let maxima = (0..<inner).map { i in (0..<size).reduce(-Double.infinity) { at($1, i) > $0 ? at($1, i) : $0 } }
         let work: DType = reduced ? .float32 : dtype
         func r(_ v: Double) -> Double { EagerTensor.rounded(v, to: work) }
         for i in 0..<inner {
