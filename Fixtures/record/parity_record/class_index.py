@@ -56,6 +56,34 @@ def indices(dtype, values, shape):
     return tensor(dtype, values, shape)
 
 
+def class_rows(t):
+    """A tensor of the input's layout, (C,), (N, C) or (N, C, d...), as rows of its C values
+    in the target's order (float64)."""
+    xs = tuple(t.shape)
+    c = classes(xs)
+    v = np.asarray(t.values, dtype=np.float64).reshape(xs)
+    if len(xs) == 1:
+        v = v.reshape(1, c)
+    inner = int(np.prod(v.shape[2:], dtype=np.int64))
+    return np.moveaxis(v.reshape(v.shape[0], c, inner), 1, 2).reshape(-1, c)
+
+
+def reduced_exact(elems, divisor, red, out_shape):
+    """Per-position exact losses as the reduction returns them: all of them for `none`,
+    their sum, or the sum over `divisor` for `mean` (NaN over 0); None where the recorded
+    output's shape says the call did something else."""
+    import mpmath
+    if red == "none":
+        return elems if len(elems) == int(np.prod(out_shape)) else None
+    if tuple(out_shape) != ():
+        return None
+    if red == "sum":
+        return [mpmath.fsum(elems)]
+    if red == "mean":
+        return [mpmath.fsum(elems) / divisor] if divisor != 0 else [mpmath.nan]
+    return None
+
+
 @dataclass
 class ClassIndexLoss:
     key: str                  # seeds and names ("nll_loss")
@@ -143,14 +171,8 @@ class ClassIndexRow(Row):
         x, y, w = ctx.tensors["x"], ctx.tensors["y"], ctx.tensors.get("w")
         if y.dtype not in ("int64", "int32") or len(x.shape) == 0:
             return None
-        xs = tuple(x.shape)
-        c = classes(xs)
-        xv = np.asarray(x.values, dtype=np.float64).reshape(xs)
-        if len(xs) == 1:
-            xv = xv.reshape(1, c)
-        # (N, C, rest) -> rows of C scores in the target's order
-        inner = int(np.prod(xv.shape[2:], dtype=np.int64))
-        rows = np.moveaxis(xv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
+        c = classes(x.shape)
+        rows = class_rows(x)
         targets = np.asarray(y.values).reshape(-1).tolist()
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else None
         elems, total = [], []
@@ -164,16 +186,7 @@ class ClassIndexRow(Row):
             scores = [mpmath.mpf(float(v)) for v in row]
             elems.append(wt * self.class_loss.sample(scores, int(t)))
             total.append(wt)
-        if red == "none":
-            return elems if len(elems) == int(np.prod(ctx.out_shape)) else None
-        if tuple(ctx.out_shape) != ():
-            return None
-        if red == "sum":
-            return [mpmath.fsum(elems)]
-        if red == "mean":
-            t = mpmath.fsum(total)
-            return [mpmath.fsum(elems) / t] if t != 0 else [mpmath.nan]
-        return None
+        return reduced_exact(elems, mpmath.fsum(total), red, ctx.out_shape)
 
     # ---------------------------------------------------------------- the matrix
     def cases(self):

@@ -18,7 +18,7 @@ array) and float32 for MindSpore, targets int64 and int32.
 import mpmath
 import numpy as np
 
-from parity_record.class_index import ClassIndexLoss, ClassIndexRow, classes, indices, log_probabilities
+from parity_record.class_index import ClassIndexLoss, ClassIndexRow, class_rows, classes, indices, reduced_exact
 from parity_record.pointwise import REDUCTIONS, num, tensor
 from parity_record.spec import rng_for, shape_str, torch_resolved_reduction
 
@@ -174,9 +174,7 @@ class CrossEntropyRow(ClassIndexRow):
         if len(xs) == 0:
             return None
         c = classes(xs)
-        xv = np.asarray(x.values, dtype=np.float64).reshape((1,) + xs if len(xs) == 1 else xs)
-        inner = int(np.prod(xv.shape[2:], dtype=np.int64))
-        rows = np.moveaxis(xv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
+        rows = class_rows(x)
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else [mpmath.mpf(1)] * c
         if w is not None and len(weights) != c:
             return None
@@ -184,8 +182,7 @@ class CrossEntropyRow(ClassIndexRow):
         if probs:
             if tuple(y.shape) != xs:
                 return None
-            yv = np.asarray(y.values, dtype=np.float64).reshape(xv.shape)
-            targets = np.moveaxis(yv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
+            targets = class_rows(y)
         else:
             targets = np.asarray(y.values).reshape(-1).tolist()
         ignore = params.get("ignore_index", -100)
@@ -207,16 +204,7 @@ class CrossEntropyRow(ClassIndexRow):
                 return None
             elems.append((1 - mpmath.mpf(ls)) * weights[t] * -logp[t] + mpmath.mpf(ls) / c * smooth)
             total.append(weights[t])
-        if red == "none":
-            return elems if len(elems) == int(np.prod(ctx.out_shape)) else None
-        if tuple(ctx.out_shape) != ():
-            return None
-        if red == "sum":
-            return [mpmath.fsum(elems)]
-        if red == "mean":
-            n = len(elems) if probs else mpmath.fsum(total)
-            return [mpmath.fsum(elems) / n] if n != 0 else [mpmath.nan]
-        return None
+        return reduced_exact(elems, len(elems) if probs else mpmath.fsum(total), red, ctx.out_shape)
 
 
 _DOC_X = [[1.624, -0.611, -0.528, -1.072, 0.865], [-2.301, 1.744, -0.761, 0.319, -0.249],

@@ -65,11 +65,7 @@ enum CrossEntropyLossAdapters {
   /// `ops.cross_entropy`.
   static let mindSporeCell: Implementation = { arguments throws(CallError) in
     let reduction = try MindSporeRegressionAdapters.exactReduction(arguments.value("reduction"), owner: "'CrossEntropyLoss'")
-    let value = arguments.value("ignore_index")
-    guard case .integer(let ignoreIndex)? = value else {
-      throw CallError(kind: .dtype, message: "For 'CrossEntropyLoss', the type of 'ignore_index' should be 'int', but got type "
-        + "'\(MindSporeRegressionAdapters.typeName(value, qualified: false))'.")
-    }
+    let ignoreIndex = try NLLLossAdapters.cellIgnoreIndex(arguments, owner: "CrossEntropyLoss")
     let smoothingValue = arguments.value("label_smoothing")
     guard case .number(let smoothing)? = smoothingValue else {
       throw CallError(kind: .dtype, message: "For 'CrossEntropyLoss', the type of 'label_smoothing' should be 'float', but got type "
@@ -79,11 +75,7 @@ enum CrossEntropyLossAdapters {
       throw CallError(kind: .argument, message: "For 'CrossEntropyLoss', the 'label_smoothing' must be in range of [0.0, 1.0], "
         + "but got \(smoothing) with type 'float'.")
     }
-    let weight = try arguments.optionalTensor("weight")
-    if let weight, ![.float16, .float32].contains(weight.dtype) {
-      throw CallError(kind: .other, message: "For 'CrossEntropyLoss', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
-        + "but got 'mindspore.\(weight.dtype.rawValue)'.")
-    }
+    let weight = try NLLLossAdapters.cellWeight(arguments, owner: "CrossEntropyLoss")
     let logits = try arguments.tensor("logits"), labels = try arguments.tensor("labels")
     try checkCellInputs(logits: logits, labels: labels)
     return try MindSporeRegressionAdapters.output { () throws(KernelError) in
