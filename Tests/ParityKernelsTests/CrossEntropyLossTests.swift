@@ -142,6 +142,30 @@ final class CrossEntropyLossTests: XCTestCase {
     }
   }
 
+  func testHugeScoresKeepLogTwoInPyTorchAndLoseItInMindSpore() throws {
+    // two scores of -max: PyTorch subtracts the max first (log 2); MindSpore adds the max back to
+    // log(sum) before subtracting, and -max + log 2 rounds to -max, so the loss is 0
+    let big = -Double(Float.greatestFiniteMagnitude)
+    let x = Tensor([Float(big), Float(big)], shape: [1, 2])
+    let torch = try CrossEntropyLoss.pytorch(input: x, target: longs([0]), weight: nil, ignoreIndex: -100,
+                                             reduction: .sum, labelSmoothing: 0).value
+    XCTAssertEqual(torch.scalar, Double(Float(Foundation.log(2.0))))
+    let mindspore = try CrossEntropyLoss.mindspore(input: x, target: ints([0]), weight: nil, ignoreIndex: -100,
+                                                   reduction: "sum", labelSmoothing: 0)
+    XCTAssertEqual(mindspore.scalar, 0)
+  }
+
+  func testMindSporeMinusInfinityAtAnotherClassMakesTheLossNaN() throws {
+    // the NLL composite's smoothing term 0.0 * -sum(log p) is NaN once a log-probability is -inf
+    let x = Tensor([0, -.infinity, 1] as [Float], shape: [1, 3])
+    let torch = try CrossEntropyLoss.pytorch(input: x, target: longs([0]), weight: nil, ignoreIndex: -100,
+                                             reduction: .none, labelSmoothing: 0).value
+    XCTAssertEqual(torch.scalar, Foundation.log(1 + M_E), accuracy: 1e-6)
+    let mindspore = try CrossEntropyLoss.mindspore(input: x, target: ints([0]), weight: nil, ignoreIndex: -100,
+                                                   reduction: "none", labelSmoothing: 0)
+    XCTAssertTrue(mindspore.scalar.isNaN)
+  }
+
   private func longs(_ v: [Int64]) -> Tensor { Tensor(shape: [v.count], storage: .int64(v)) }
   private func ints(_ v: [Int32]) -> Tensor { Tensor(shape: [v.count], storage: .int32(v)) }
 }
