@@ -10,11 +10,7 @@ enum CrossEntropyLossAdapters {
   /// `ignore_index` (not a bool) and a `float` `label_smoothing`, then the kernel.
   static let pytorch = PyTorchLossAdapters.loss { x, y, reduction, arguments throws(CallError) in
     let weight = try arguments.optionalTensor("weight")
-    let value = arguments.value("ignore_index")
-    guard case .integer(let ignoreIndex)? = value else {
-      throw CallError(kind: .argument, message: "cross_entropy_loss(): argument 'ignore_index' (position 5) must be int, not "
-        + MindSporeRegressionAdapters.typeName(value, qualified: false))
-    }
+    let ignoreIndex = try NLLLossAdapters.atenIgnoreIndex(arguments, op: "cross_entropy_loss")
     let smoothing = try PyTorchLossAdapters.atenFloat(arguments.value("label_smoothing"), op: "cross_entropy_loss",
                                                       name: "label_smoothing", position: 6)
     return try CallError.rethrowing { () throws(KernelError) in

@@ -15,11 +15,7 @@ enum NLLLossAdapters {
   /// `ignore_index` (not a bool), then the kernel's checks.
   static let pytorch = PyTorchLossAdapters.loss { x, y, reduction, arguments throws(CallError) in
     let weight = try arguments.optionalTensor("weight")
-    let value = arguments.value("ignore_index")
-    guard case .integer(let ignoreIndex)? = value else {
-      throw CallError(kind: .argument, message: "nll_loss_nd(): argument 'ignore_index' (position 5) must be int, not "
-        + MindSporeRegressionAdapters.typeName(value, qualified: false))
-    }
+    let ignoreIndex = try atenIgnoreIndex(arguments, op: "nll_loss_nd")
     return try CallError.rethrowing { () throws(KernelError) in
       try NLLLoss.pytorch(input: x, target: y, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
     }
@@ -36,6 +32,17 @@ enum NLLLossAdapters {
     return try MindSporeRegressionAdapters.output { () throws(KernelError) in
       try NLLLoss.mindspore(inputs: inputs, target: labels, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction.rawValue)
     }
+  }
+
+  /// `ignore_index` as an ATen op's argument parser takes it (position 5 in `nll_loss_nd` and
+  /// `cross_entropy_loss`): an `int`, not a bool.
+  static func atenIgnoreIndex(_ arguments: BoundArguments, op: String) throws(CallError) -> Int64 {
+    let value = arguments.value("ignore_index")
+    guard case .integer(let ignoreIndex)? = value else {
+      throw CallError(kind: .argument, message: "\(op)(): argument 'ignore_index' (position 5) must be int, not "
+        + MindSporeRegressionAdapters.typeName(value, qualified: false))
+    }
+    return ignoreIndex
   }
 
   /// A MindSpore class-index cell's `ignore_index`: an `int` (not a bool), checked by its constructor.
