@@ -56,10 +56,43 @@ def indices(dtype, values, shape):
     return tensor(dtype, values, shape)
 
 
+def class_rows(t):
+    """A tensor of the input's layout, (C,), (N, C) or (N, C, d...), as rows of its C values
+    in the target's order (float64)."""
+    xs = tuple(t.shape)
+    c = classes(xs)
+    v = np.asarray(t.values, dtype=np.float64).reshape(xs)
+    if len(xs) == 1:
+        v = v.reshape(1, c)
+    inner = int(np.prod(v.shape[2:], dtype=np.int64))
+    return np.moveaxis(v.reshape(v.shape[0], c, inner), 1, 2).reshape(-1, c)
+
+
+def reduced_exact(elems, divisor, red, out_shape):
+    """Per-position exact losses as the reduction returns them: all of them for `none`,
+    their sum, or the sum over `divisor` for `mean` (NaN over 0); None where the recorded
+    output's shape says the call did something else."""
+    import mpmath
+    if red == "none":
+        return elems if len(elems) == int(np.prod(out_shape)) else None
+    if tuple(out_shape) != ():
+        return None
+    if red == "sum":
+        return [mpmath.fsum(elems)]
+    if red == "mean":
+        return [mpmath.fsum(elems) / divisor] if divisor != 0 else [mpmath.nan]
+    return None
+
+
 @dataclass
 class ClassIndexLoss:
     key: str                  # seeds and names ("nll_loss")
     sample: object            # (scores: list of mpf, target: int) -> mpf: one sample's unweighted loss
+    # (row) -> cases a loss adds to the shared matrix (cross entropy's probabilities and
+    # label smoothing), yielded before the long cases
+    extra_cases: object = None
+    # the input of the long case (its mean runs PyTorch's cascade and MindSpore's threaded sums)
+    long_shape: tuple = (65537, 3)
 
 
 class ClassIndexRow(Row):
@@ -101,15 +134,19 @@ class ClassIndexRow(Row):
                             break       # no such combination (a float64 weight): nothing to search
 
     # ---------------------------------------------------------------- one case
-    def case(self, what, tensors, params, topics, *, bare=(), part="", ms_target=None):
-        """`Row.case`, tagged by the input's shape class; `ms_target` is a target MindSpore gets
-        instead of `y` (the diff page's example builds an int32 one for MindSpore, int64 for PyTorch)."""
+    def case(self, what, tensors, params, topics, *, bare=(), part="", ms_target=None, ms_input=None):
+        """`Row.case`, tagged by the input's shape class; `ms_target` (`ms_input`) is a target
+        (input) MindSpore gets instead of `y` (`x`): the diff pages' examples build int32 targets
+        (and float32 inputs) for MindSpore, int64 (and float64) for PyTorch."""
         c = super().case(what, tensors, params, topics, bare=bare, part=part)
         x = tensors["x"]
         c.tags = [f"shape:{shape_class(x.shape)}" if t.startswith("shape:") else t for t in c.tags]
         if ms_target is not None:
             c.tensors["y_ms"] = ms_target
             c.calls["mindspore"][self.ms_tensors[1]] = Ref("y_ms")
+        if ms_input is not None:
+            c.tensors["x_ms"] = ms_input
+            c.calls["mindspore"][self.ms_tensors[0]] = Ref("x_ms")
         return c
 
     def _data(self, dt, shape, key, tdtype="int64", *, weight=False):
@@ -128,20 +165,14 @@ class ClassIndexRow(Row):
         import mpmath
         params = ctx.case.meta["params"]
         ignore = params.get("ignore_index", -100)
-        if not isinstance(ignore, int) or isinstance(ignore, bool) or "y_ms" in ctx.tensors:
+        if not isinstance(ignore, int) or isinstance(ignore, bool) or "y_ms" in ctx.tensors or "x_ms" in ctx.tensors:
             return None
         red = torch_resolved_reduction({k: v for k, v in params.items() if k in ("size_average", "reduce", "reduction")})
         x, y, w = ctx.tensors["x"], ctx.tensors["y"], ctx.tensors.get("w")
         if y.dtype not in ("int64", "int32") or len(x.shape) == 0:
             return None
-        xs = tuple(x.shape)
-        c = classes(xs)
-        xv = np.asarray(x.values, dtype=np.float64).reshape(xs)
-        if len(xs) == 1:
-            xv = xv.reshape(1, c)
-        # (N, C, rest) -> rows of C scores in the target's order
-        inner = int(np.prod(xv.shape[2:], dtype=np.int64))
-        rows = np.moveaxis(xv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
+        c = classes(x.shape)
+        rows = class_rows(x)
         targets = np.asarray(y.values).reshape(-1).tolist()
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else None
         elems, total = [], []
@@ -155,16 +186,7 @@ class ClassIndexRow(Row):
             scores = [mpmath.mpf(float(v)) for v in row]
             elems.append(wt * self.class_loss.sample(scores, int(t)))
             total.append(wt)
-        if red == "none":
-            return elems if len(elems) == int(np.prod(ctx.out_shape)) else None
-        if tuple(ctx.out_shape) != ():
-            return None
-        if red == "sum":
-            return [mpmath.fsum(elems)]
-        if red == "mean":
-            t = mpmath.fsum(total)
-            return [mpmath.fsum(elems) / t] if t != 0 else [mpmath.nan]
-        return None
+        return reduced_exact(elems, mpmath.fsum(total), red, ctx.out_shape)
 
     # ---------------------------------------------------------------- the matrix
     def cases(self):
@@ -182,11 +204,14 @@ class ClassIndexRow(Row):
         yield from self.parameter_cases()
         yield from self.edge_cases()
         yield from self.empty_cases()
+        if self.class_loss.extra_cases is not None:
+            yield from self.class_loss.extra_cases(self)
         yield from self.long_cases()
 
     def doc_cases(self):
-        for what, tensors, params, ms_target in self.doc_examples:
-            yield self.case(what, tensors, params, ["doc-example"], bare=["doc-example"], ms_target=ms_target)
+        for what, tensors, params, ms_target, *ms_input in self.doc_examples:
+            yield self.case(what, tensors, params, ["doc-example"], bare=["doc-example"], ms_target=ms_target,
+                            ms_input=ms_input[0] if ms_input else None)
 
     def default_cases(self):
         for dt in FLOATS:
@@ -408,5 +433,6 @@ class ClassIndexRow(Row):
         yield self.case("cascade-weighted", data, {"reduction": "mean"}, ["random", "weight"])
         data = self._data("float32", (2, 3, 16, 16), "float32/2x3x16x16/cascade")
         yield self.case("cascade", data, {"reduction": "mean"}, ["random"])
-        data = self._data("float32", (65537, 3), f"float32/65537x3/long")
+        shape = self.class_loss.long_shape
+        data = self._data("float32", shape, f"float32/{shape_str(shape)}/long")
         yield self.case("long", data, {"reduction": "mean"}, ["long", "random"], part="long")

@@ -23,6 +23,7 @@ public struct MappingRegistry: Sendable {
     .ctcLossModule, .ctcLossFunctional,
     .cosineEmbeddingLossModule, .cosineEmbeddingLossFunctional,
     .tripletMarginLossModule, .tripletMarginLossFunctional,
+    .crossEntropyLossModule, .crossEntropyFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {

@@ -10,11 +10,12 @@ extension NLLLoss {
   /// of the scores (`MindSporeGatherD`: negative classes wrap), `Neg`, and the label-smoothing
   /// term `-input.sum(class dim)`; all three masked with 0 at ignored targets; `sum` and
   /// `mean` (`loss.sum() / weights.sum()`) only for exactly those strings, any other
-  /// `reduction` leaving the loss as it is; finally `1.0 * loss + 0.0 * smooth`, so a
-  /// smoothing term that is infinite or NaN (any non-finite score of a sample, or a class sum
-  /// that overflows) makes that loss NaN.
+  /// `reduction` leaving the loss as it is; finally `(1 - label_smoothing) * loss +
+  /// label_smoothing / C * smooth` (`1.0 * loss + 0.0 * smooth` by default, so a smoothing
+  /// term that is infinite or NaN, from any non-finite score of a sample or a class sum that
+  /// overflows, makes that loss NaN).
   public static func mindspore(
-    inputs: Tensor, target: Tensor, weight: Tensor?, ignoreIndex: Int64?, reduction: String
+    inputs: Tensor, target: Tensor, weight: Tensor?, ignoreIndex: Int64?, reduction: String, labelSmoothing: Double = 0
   ) throws(KernelError) -> Tensor {
     let xs = inputs.shape
     guard !xs.isEmpty else { throw KernelError(kind: .other, message: "tuple index out of range") }
@@ -66,6 +67,7 @@ extension NLLLoss {
     }
     var outShape = index.shape
     outShape.remove(at: axis)
+    let spread = labelSmoothing / Double(x.shape[axis])
     let weightDtype = weight?.dtype ?? outDtype
     func summed(_ values: [Double], _ shape: [Int], _ dtype: DType) throws(KernelError) -> EagerTensor {
       EagerTensor(try MindSporeLossReduction.tensorMethod(EagerTensor(shape: shape, dtype: dtype, values: values), .sum))
@@ -88,8 +90,8 @@ extension NLLLoss {
       result = EagerTensor(shape: shape, dtype: outDtype, values: loss)
       smoothTotal = EagerTensor(shape: shape, dtype: outDtype, values: smooth)
     }
-    result = MindSporeOps.scalar(result, 1.0, *)
-    let smoothing = MindSporeOps.scalar(smoothTotal, 0.0, *)
+    result = MindSporeOps.scalar(result, 1 - labelSmoothing, *)
+    let smoothing = MindSporeOps.scalar(smoothTotal, spread, *)
     return try MindSporeOps.binary(result, smoothing, .add, +).tensor
   }
 }
