@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .jsonout import Num
 from .pointwise import FLOATS, LEGACY_NAMES, REDUCTIONS, TENSOR_KEYS, Row, num, tensor
 from .spec import ABSENT, Ref, rng_for, shape_class, shape_str, torch_resolved_reduction
 from .tensors import make
@@ -59,7 +60,19 @@ def indices(dtype, values, shape):
 @dataclass
 class ClassIndexLoss:
     key: str                  # seeds and names ("nll_loss")
-    sample: object            # (scores: list of mpf, target: int) -> mpf: one sample's unweighted loss
+    sample: object            # (scores: list of mpf, target: int[, **sample_params]) -> mpf: one sample's unweighted loss
+    # which case families apply: those of `ignore_index`, and the (N, C, d1, ...) layout (multi-margin has neither)
+    ignore_index: bool = True
+    spatial: bool = True
+    # `mean` divides by the weights of the targets not ignored (NLL), or else by the number of samples
+    mean_by_weights: bool = True
+    # the loss's parameters (`Param`s) the exact sample takes as keywords (multi-margin's p and margin)
+    sample_params: tuple = ()
+    # (row) -> more cases, after the shared matrix (the loss's own parameter sweeps)
+    extra_cases: object = None
+    # the long case: its shape and reductions
+    long_shape: tuple = (65537, 3)
+    long_reductions: tuple = ("mean",)
 
 
 class ClassIndexRow(Row):
@@ -67,7 +80,8 @@ class ClassIndexRow(Row):
 
     def __init__(self, api, loss: ClassIndexLoss, pytorch, mindspore, *, ms_tensors, doc_examples=(), legacy=True):
         from .pointwise import Loss, Param
-        super().__init__(api, Loss(loss.key, None, None, params=[Param("ignore_index", -100)]), pytorch, mindspore,
+        params = [Param("ignore_index", -100)] if loss.ignore_index else []
+        super().__init__(api, Loss(loss.key, None, None, params=params + list(loss.sample_params)), pytorch, mindspore,
                          ms_tensors=ms_tensors, legacy=legacy)
         self.class_loss = loss
         self.doc_examples = list(doc_examples)
@@ -127,8 +141,8 @@ class ClassIndexRow(Row):
     def exact(self, ctx):
         import mpmath
         params = ctx.case.meta["params"]
-        ignore = params.get("ignore_index", -100)
-        if not isinstance(ignore, int) or isinstance(ignore, bool) or "y_ms" in ctx.tensors:
+        ignore = params.get("ignore_index", -100) if self.class_loss.ignore_index else None
+        if not isinstance(ignore, (int, type(None))) or isinstance(ignore, bool) or "y_ms" in ctx.tensors:
             return None
         red = torch_resolved_reduction({k: v for k, v in params.items() if k in ("size_average", "reduce", "reduction")})
         x, y, w = ctx.tensors["x"], ctx.tensors["y"], ctx.tensors.get("w")
@@ -144,6 +158,10 @@ class ClassIndexRow(Row):
         rows = np.moveaxis(xv.reshape(xv.shape[0], c, inner), 1, 2).reshape(-1, c)
         targets = np.asarray(y.values).reshape(-1).tolist()
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else None
+        extra = {q.name: params.get(q.name, q.default) for q in self.class_loss.sample_params}
+        extra = {k: float(v) if isinstance(v, Num) else v for k, v in extra.items()}
+        if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in extra.values()):
+            return None
         elems, total = [], []
         for row, t in zip(rows, targets):
             if t == ignore:
@@ -153,7 +171,7 @@ class ClassIndexRow(Row):
                 return None
             wt = weights[t] if weights is not None else mpmath.mpf(1)
             scores = [mpmath.mpf(float(v)) for v in row]
-            elems.append(wt * self.class_loss.sample(scores, int(t)))
+            elems.append(wt * self.class_loss.sample(scores, int(t), **extra))
             total.append(wt)
         if red == "none":
             return elems if len(elems) == int(np.prod(ctx.out_shape)) else None
@@ -162,7 +180,7 @@ class ClassIndexRow(Row):
         if red == "sum":
             return [mpmath.fsum(elems)]
         if red == "mean":
-            t = mpmath.fsum(total)
+            t = mpmath.fsum(total) if self.class_loss.mean_by_weights else len(elems)
             return [mpmath.fsum(elems) / t] if t != 0 else [mpmath.nan]
         return None
 
@@ -172,7 +190,8 @@ class ClassIndexRow(Row):
         yield from self.default_cases()
         yield from self.random_cases()
         yield from self.weight_cases()
-        yield from self.ignore_index_cases()
+        if self.class_loss.ignore_index:
+            yield from self.ignore_index_cases()
         yield from self.invalid_class_cases()
         yield from self.target_dtype_cases()
         yield from self.shape_cases()
@@ -182,7 +201,13 @@ class ClassIndexRow(Row):
         yield from self.parameter_cases()
         yield from self.edge_cases()
         yield from self.empty_cases()
+        if self.class_loss.extra_cases:
+            yield from self.class_loss.extra_cases(self)
         yield from self.long_cases()
+
+    def _layouts(self, shapes):
+        """`shapes` without the (N, C, d1, ...) ones where the loss has no such layout."""
+        return [s for s in shapes if self.class_loss.spatial or len(s) <= 2]
 
     def doc_cases(self):
         for what, tensors, params, ms_target in self.doc_examples:
@@ -198,7 +223,7 @@ class ClassIndexRow(Row):
 
     def random_cases(self):
         for dt in FLOATS:
-            for shape in self.SHAPES:
+            for shape in self._layouts(self.SHAPES):
                 for td in TARGET_DTYPES if dt == "float32" and shape in ((5, 4), (2, 3, 4, 5)) else ("int64",):
                     data = self._data(dt, shape, f"{dt}/{shape_str(shape)}/random", td)
                     for red in REDUCTIONS:
@@ -206,7 +231,7 @@ class ClassIndexRow(Row):
 
     def weight_cases(self):
         for dt in ("float32", "float16"):
-            for shape in ((5, 4), (2, 3, 4, 5)):
+            for shape in self._layouts([(5, 4), (2, 3, 4, 5)]):
                 data = self._data(dt, shape, f"{dt}/{shape_str(shape)}/weighted", weight=True)
                 for red in REDUCTIONS:
                     yield self.case("weighted", data, {"reduction": red}, ["random", "weight"])
@@ -228,6 +253,8 @@ class ClassIndexRow(Row):
             for red in ("mean",):
                 yield self.case(f"weight-{wd}", {**data, "w": w}, {"reduction": red}, ["weight", "mixed-dtype"])
         # weights with an ignored class and in the (N, C, d1, d2) layout
+        if not (self.class_loss.ignore_index and self.class_loss.spatial):
+            return
         data4 = self._data("float32", (2, 3, 2, 2), "float32/2x3x2x2/weight-ignore")
         y = indices("int64", [[[0, 1], [2, 1]], [[1, 1], [0, 2]]], (2, 2, 2))
         w = tensor("float32", [0.5, 2.0, 1.25], (3,))
@@ -268,7 +295,7 @@ class ClassIndexRow(Row):
 
     def invalid_class_cases(self):
         """Classes out of range: C, far above, -1, a negative one not ignored, int32 too."""
-        for shape in ((4, 3), (2, 3, 2, 2), (3,)):
+        for shape in self._layouts([(4, 3), (2, 3, 2, 2), (3,)]):
             data = self._data("float32", shape, f"float32/{shape_str(shape)}/invalid-class")
             ts = target_shape(shape)
             base = np.asarray(data["y"].values).reshape(ts)
@@ -279,6 +306,8 @@ class ClassIndexRow(Row):
                     y = indices(td, v, ts)
                     for red in ("none", "sum") if td == "int64" else ("none",):
                         yield self.case(f"{what}-target-{td}", {"x": data["x"], "y": y}, {"reduction": red}, ["labels"])
+        if not self.class_loss.ignore_index:
+            return
         data = self._data("float32", (4, 3), "float32/4x3/invalid-class-ignored")
         y = indices("int64", [0, -100, 2, 1], (4,))
         for red in ("none", "mean"):
@@ -347,6 +376,8 @@ class ClassIndexRow(Row):
             yield self.case("reduction-spelling", data, {"reduction": red}, ["reduction-spelling"])
 
     def parameter_cases(self):
+        if not self.class_loss.ignore_index:
+            return
         data = self._data("float32", (5, 4), "float32/5x4/parameters")
         for what, value in (("float", num(1.0)), ("bool", True), ("none", None), ("string", "1")):
             yield self.case(f"ignore_index-{what}", data, {"ignore_index": value, "reduction": "mean"},
@@ -378,7 +409,7 @@ class ClassIndexRow(Row):
 
     def empty_cases(self):
         for dt in ("float32",):
-            for shape in ((0, 4), (0, 3, 2, 2), (2, 3, 0, 2)):
+            for shape in self._layouts([(0, 4), (0, 3, 2, 2), (2, 3, 0, 2)]):
                 ts = target_shape(shape)
                 x, y = tensor(dt, np.zeros(shape), shape), indices("int64", np.zeros(ts), ts)
                 for red in REDUCTIONS:
@@ -398,7 +429,10 @@ class ClassIndexRow(Row):
                 yield self.case("cascade", data, {"reduction": red}, ["random"])
         data = self._data("float32", (500, 3), "float32/500x3/cascade-weighted", weight=True)
         yield self.case("cascade-weighted", data, {"reduction": "mean"}, ["random", "weight"])
-        data = self._data("float32", (2, 3, 16, 16), "float32/2x3x16x16/cascade")
-        yield self.case("cascade", data, {"reduction": "mean"}, ["random"])
-        data = self._data("float32", (65537, 3), f"float32/65537x3/long")
-        yield self.case("long", data, {"reduction": "mean"}, ["long", "random"], part="long")
+        if self.class_loss.spatial:
+            data = self._data("float32", (2, 3, 16, 16), "float32/2x3x16x16/cascade")
+            yield self.case("cascade", data, {"reduction": "mean"}, ["random"])
+        shape = self.class_loss.long_shape
+        data = self._data("float32", shape, f"float32/{shape_str(shape)}/long")
+        for red in self.class_loss.long_reductions:
+            yield self.case("long", data, {"reduction": red}, ["long", "random"], part="long")
