@@ -18,6 +18,7 @@ public struct MappingRegistry: Sendable {
     .hingeEmbeddingLossModule, .hingeEmbeddingLossFunctional,
     .gaussianNLLLossModule,
     .nllLossModule, .nllLossFunctional,
+    .multiMarginLossModule, .multiMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
