@@ -12,15 +12,14 @@ extension APIMapping {
       FrameworkAdapter(
         framework: "pytorch", api: "torch.nn.MultiMarginLoss",
         signature: Signature(
-          [.object("p", default: .integer(1), stage: .construction), .object("margin", default: .number(1), stage: .construction),
-           .optionalTensor("weight", stage: .construction)] + LossParameters.pytorchReduction(stage: .construction)
-            + LossParameters.tensors()),
+          MultiMarginLossAdapters.pAndMargin(stage: .construction) + [.optionalTensor("weight", stage: .construction)]
+            + LossParameters.pytorchReduction(stage: .construction) + LossParameters.tensors()),
         implementation: MultiMarginLossAdapters.pytorch(module: true)),
       FrameworkAdapter(
         framework: "mindspore", api: "mindspore.nn.MultiMarginLoss",
         signature: Signature(
-          [.object("p", default: .integer(1), stage: .construction), .object("margin", default: .number(1), stage: .construction),
-           MindSporeRegressionAdapters.reduction(stage: .construction), .optionalTensor("weight", stage: .construction)]
+          MultiMarginLossAdapters.pAndMargin(stage: .construction)
+            + [MindSporeRegressionAdapters.reduction(stage: .construction), .optionalTensor("weight", stage: .construction)]
             + LossParameters.tensors("x", "target") + [.optionalTensor("weight")]),
         implementation: MultiMarginLossAdapters.mindSporeCell),
     ],
@@ -34,14 +33,14 @@ extension APIMapping {
       FrameworkAdapter(
         framework: "pytorch", api: "torch.nn.functional.multi_margin_loss",
         signature: Signature(
-          LossParameters.tensors() + [.object("p", default: .integer(1)), .object("margin", default: .number(1)),
-                                      .optionalTensor("weight")] + LossParameters.pytorchReduction()),
+          LossParameters.tensors() + MultiMarginLossAdapters.pAndMargin() + [.optionalTensor("weight")]
+            + LossParameters.pytorchReduction()),
         implementation: MultiMarginLossAdapters.pytorch(module: false)),
       FrameworkAdapter(
         framework: "mindspore", api: "mindspore.ops.multi_margin_loss",
         signature: Signature(
-          LossParameters.tensors() + [.object("p", default: .integer(1)), .object("margin", default: .integer(1)),
-                                      .optionalTensor("weight"), MindSporeRegressionAdapters.reduction()]),
+          LossParameters.tensors() + MultiMarginLossAdapters.pAndMargin(margin: .integer(1))
+            + [.optionalTensor("weight"), MindSporeRegressionAdapters.reduction()]),
         implementation: MultiMarginLossAdapters.mindSporeFunction),
     ],
     documentation: .tableRow("torch.nn.functional.multi_margin_loss"))

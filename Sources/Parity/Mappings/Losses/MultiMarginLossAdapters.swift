@@ -5,6 +5,12 @@ import ParityKernels
 enum MultiMarginLossAdapters {
   typealias Implementation = FrameworkAdapter.Implementation
 
+  /// `p=1, margin=1.0` (mindspore.ops: `margin=1`), bound as given: each framework checks
+  /// their types itself.
+  static func pAndMargin(margin: ArgumentValue = .number(1), stage: Parameter.Stage = .call) -> [Parameter] {
+    [.object("p", default: .integer(1), stage: stage), .object("margin", default: margin, stage: stage)]
+  }
+
   /// PyTorch's module and function: the reduction resolves, then Python's `p` check (`p != 1
   /// and p != 2`, so `True` and `2.0` pass) and weight rank check (the module's in its own
   /// words, when constructed), then ATen's parser wants numbers for `p` and `margin`.
