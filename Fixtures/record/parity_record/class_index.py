@@ -141,9 +141,11 @@ class ClassIndexRow(Row):
     def exact(self, ctx):
         import mpmath
         params = ctx.case.meta["params"]
-        ignore = params.get("ignore_index", -100) if self.class_loss.ignore_index else None
-        if not isinstance(ignore, (int, type(None))) or isinstance(ignore, bool) or "y_ms" in ctx.tensors:
+        ignore = params.get("ignore_index", -100)
+        if not isinstance(ignore, int) or isinstance(ignore, bool) or "y_ms" in ctx.tensors:
             return None
+        if not self.class_loss.ignore_index:
+            ignore = None
         red = torch_resolved_reduction({k: v for k, v in params.items() if k in ("size_average", "reduce", "reduction")})
         x, y, w = ctx.tensors["x"], ctx.tensors["y"], ctx.tensors.get("w")
         if y.dtype not in ("int64", "int32") or len(x.shape) == 0:
