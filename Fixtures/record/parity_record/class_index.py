@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .jsonout import Num
 from .pointwise import FLOATS, LEGACY_NAMES, REDUCTIONS, TENSOR_KEYS, Row, num, tensor
 from .spec import ABSENT, Ref, rng_for, shape_class, shape_str, torch_resolved_reduction
 from .tensors import make
@@ -87,12 +88,20 @@ def reduced_exact(elems, divisor, red, out_shape):
 @dataclass
 class ClassIndexLoss:
     key: str                  # seeds and names ("nll_loss")
-    sample: object            # (scores: list of mpf, target: int) -> mpf: one sample's unweighted loss
-    # (row) -> cases a loss adds to the shared matrix (cross entropy's probabilities and
-    # label smoothing), yielded before the long cases
+    sample: object            # (scores: list of mpf, target: int[, **sample_params]) -> mpf: one sample's unweighted loss
+    # which case families apply: those of `ignore_index`, and the (N, C, d1, ...) layout (multi-margin has neither)
+    ignore_index: bool = True
+    spatial: bool = True
+    # `mean` divides by the weights of the targets not ignored (NLL), or else by the number of samples
+    mean_by_weights: bool = True
+    # the loss's parameters (`Param`s) the exact sample takes as keywords (multi-margin's p and margin)
+    sample_params: tuple = ()
+    # (row) -> cases a loss adds to the shared matrix (cross entropy's probabilities and label
+    # smoothing, multi-margin's parameter sweeps), yielded before the long cases
     extra_cases: object = None
-    # the input of the long case (its mean runs PyTorch's cascade and MindSpore's threaded sums)
+    # the long case: its shape and reductions (its mean runs PyTorch's cascade and MindSpore's threaded sums)
     long_shape: tuple = (65537, 3)
+    long_reductions: tuple = ("mean",)
 
 
 class ClassIndexRow(Row):
@@ -100,7 +109,8 @@ class ClassIndexRow(Row):
 
     def __init__(self, api, loss: ClassIndexLoss, pytorch, mindspore, *, ms_tensors, doc_examples=(), legacy=True):
         from .pointwise import Loss, Param
-        super().__init__(api, Loss(loss.key, None, None, params=[Param("ignore_index", -100)]), pytorch, mindspore,
+        params = [Param("ignore_index", -100)] if loss.ignore_index else []
+        super().__init__(api, Loss(loss.key, None, None, params=params + list(loss.sample_params)), pytorch, mindspore,
                          ms_tensors=ms_tensors, legacy=legacy)
         self.class_loss = loss
         self.doc_examples = list(doc_examples)
@@ -167,6 +177,8 @@ class ClassIndexRow(Row):
         ignore = params.get("ignore_index", -100)
         if not isinstance(ignore, int) or isinstance(ignore, bool) or "y_ms" in ctx.tensors or "x_ms" in ctx.tensors:
             return None
+        if not self.class_loss.ignore_index:
+            ignore = None
         red = torch_resolved_reduction({k: v for k, v in params.items() if k in ("size_average", "reduce", "reduction")})
         x, y, w = ctx.tensors["x"], ctx.tensors["y"], ctx.tensors.get("w")
         if y.dtype not in ("int64", "int32") or len(x.shape) == 0:
@@ -175,6 +187,10 @@ class ClassIndexRow(Row):
         rows = class_rows(x)
         targets = np.asarray(y.values).reshape(-1).tolist()
         weights = [mpmath.mpf(float(v)) for v in np.asarray(w.values).reshape(-1)] if w is not None else None
+        extra = {q.name: params.get(q.name, q.default) for q in self.class_loss.sample_params}
+        extra = {k: float(v) if isinstance(v, Num) else v for k, v in extra.items()}
+        if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in extra.values()):
+            return None
         elems, total = [], []
         for row, t in zip(rows, targets):
             if t == ignore:
@@ -184,9 +200,10 @@ class ClassIndexRow(Row):
                 return None
             wt = weights[t] if weights is not None else mpmath.mpf(1)
             scores = [mpmath.mpf(float(v)) for v in row]
-            elems.append(wt * self.class_loss.sample(scores, int(t)))
+            elems.append(wt * self.class_loss.sample(scores, int(t), **extra))
             total.append(wt)
-        return reduced_exact(elems, mpmath.fsum(total), red, ctx.out_shape)
+        divisor = mpmath.fsum(total) if self.class_loss.mean_by_weights else len(elems)
+        return reduced_exact(elems, divisor, red, ctx.out_shape)
 
     # ---------------------------------------------------------------- the matrix
     def cases(self):
@@ -194,7 +211,8 @@ class ClassIndexRow(Row):
         yield from self.default_cases()
         yield from self.random_cases()
         yield from self.weight_cases()
-        yield from self.ignore_index_cases()
+        if self.class_loss.ignore_index:
+            yield from self.ignore_index_cases()
         yield from self.invalid_class_cases()
         yield from self.target_dtype_cases()
         yield from self.shape_cases()
@@ -207,6 +225,10 @@ class ClassIndexRow(Row):
         if self.class_loss.extra_cases is not None:
             yield from self.class_loss.extra_cases(self)
         yield from self.long_cases()
+
+    def _layouts(self, shapes):
+        """`shapes` without the (N, C, d1, ...) ones where the loss has no such layout."""
+        return [s for s in shapes if self.class_loss.spatial or len(s) <= 2]
 
     def doc_cases(self):
         for what, tensors, params, ms_target, *ms_input in self.doc_examples:
@@ -223,7 +245,7 @@ class ClassIndexRow(Row):
 
     def random_cases(self):
         for dt in FLOATS:
-            for shape in self.SHAPES:
+            for shape in self._layouts(self.SHAPES):
                 for td in TARGET_DTYPES if dt == "float32" and shape in ((5, 4), (2, 3, 4, 5)) else ("int64",):
                     data = self._data(dt, shape, f"{dt}/{shape_str(shape)}/random", td)
                     for red in REDUCTIONS:
@@ -231,7 +253,7 @@ class ClassIndexRow(Row):
 
     def weight_cases(self):
         for dt in ("float32", "float16"):
-            for shape in ((5, 4), (2, 3, 4, 5)):
+            for shape in self._layouts([(5, 4), (2, 3, 4, 5)]):
                 data = self._data(dt, shape, f"{dt}/{shape_str(shape)}/weighted", weight=True)
                 for red in REDUCTIONS:
                     yield self.case("weighted", data, {"reduction": red}, ["random", "weight"])
@@ -253,6 +275,8 @@ class ClassIndexRow(Row):
             for red in ("mean",):
                 yield self.case(f"weight-{wd}", {**data, "w": w}, {"reduction": red}, ["weight", "mixed-dtype"])
         # weights with an ignored class and in the (N, C, d1, d2) layout
+        if not (self.class_loss.ignore_index and self.class_loss.spatial):
+            return
         data4 = self._data("float32", (2, 3, 2, 2), "float32/2x3x2x2/weight-ignore")
         y = indices("int64", [[[0, 1], [2, 1]], [[1, 1], [0, 2]]], (2, 2, 2))
         w = tensor("float32", [0.5, 2.0, 1.25], (3,))
@@ -293,7 +317,7 @@ class ClassIndexRow(Row):
 
     def invalid_class_cases(self):
         """Classes out of range: C, far above, -1, a negative one not ignored, int32 too."""
-        for shape in ((4, 3), (2, 3, 2, 2), (3,)):
+        for shape in self._layouts([(4, 3), (2, 3, 2, 2), (3,)]):
             data = self._data("float32", shape, f"float32/{shape_str(shape)}/invalid-class")
             ts = target_shape(shape)
             base = np.asarray(data["y"].values).reshape(ts)
@@ -304,6 +328,8 @@ class ClassIndexRow(Row):
                     y = indices(td, v, ts)
                     for red in ("none", "sum") if td == "int64" else ("none",):
                         yield self.case(f"{what}-target-{td}", {"x": data["x"], "y": y}, {"reduction": red}, ["labels"])
+        if not self.class_loss.ignore_index:
+            return
         data = self._data("float32", (4, 3), "float32/4x3/invalid-class-ignored")
         y = indices("int64", [0, -100, 2, 1], (4,))
         for red in ("none", "mean"):
@@ -372,6 +398,8 @@ class ClassIndexRow(Row):
             yield self.case("reduction-spelling", data, {"reduction": red}, ["reduction-spelling"])
 
     def parameter_cases(self):
+        if not self.class_loss.ignore_index:
+            return
         data = self._data("float32", (5, 4), "float32/5x4/parameters")
         for what, value in (("float", num(1.0)), ("bool", True), ("none", None), ("string", "1")):
             yield self.case(f"ignore_index-{what}", data, {"ignore_index": value, "reduction": "mean"},
@@ -410,7 +438,7 @@ class ClassIndexRow(Row):
 
     def empty_cases(self):
         for dt in ("float32",):
-            for shape in ((0, 4), (0, 3, 2, 2), (2, 3, 0, 2)):
+            for shape in self._layouts([(0, 4), (0, 3, 2, 2), (2, 3, 0, 2)]):
                 ts = target_shape(shape)
                 x, y = tensor(dt, np.zeros(shape), shape), indices("int64", np.zeros(ts), ts)
                 for red in REDUCTIONS:
@@ -431,8 +459,10 @@ class ClassIndexRow(Row):
                 yield self.case("cascade", data, {"reduction": red}, ["random"])
         data = self._data("float32", (500, 3), "float32/500x3/cascade-weighted", weight=True)
         yield self.case("cascade-weighted", data, {"reduction": "mean"}, ["random", "weight"])
-        data = self._data("float32", (2, 3, 16, 16), "float32/2x3x16x16/cascade")
-        yield self.case("cascade", data, {"reduction": "mean"}, ["random"])
+        if self.class_loss.spatial:
+            data = self._data("float32", (2, 3, 16, 16), "float32/2x3x16x16/cascade")
+            yield self.case("cascade", data, {"reduction": "mean"}, ["random"])
         shape = self.class_loss.long_shape
         data = self._data("float32", shape, f"float32/{shape_str(shape)}/long")
-        yield self.case("long", data, {"reduction": "mean"}, ["long", "random"], part="long")
+        for red in self.class_loss.long_reductions:
+            yield self.case("long", data, {"reduction": red}, ["long", "random"], part="long")

@@ -24,6 +24,7 @@ public struct MappingRegistry: Sendable {
     .cosineEmbeddingLossModule, .cosineEmbeddingLossFunctional,
     .tripletMarginLossModule, .tripletMarginLossFunctional,
     .crossEntropyLossModule, .crossEntropyFunctional,
+    .multiMarginLossModule, .multiMarginLossFunctional,
   ])
 
   public func mapping(id: String) -> APIMapping? {
