@@ -31,8 +31,8 @@ public enum FindingText {
       return "the first value agrees; tensor \(position) of the tuple result differs: \(detail)"
     case .undefinedInFramework(let why):
       return "the port models \(recorded)'s result here as undefined (\(why)); the recorded value confirms nothing"
-    case .recordedUndefined:
-      return "the framework's result is undefined (it depends on memory the call never wrote), so nothing can be checked"
+    case .recordedUndefined(let why):
+      return "\(recorded)'s result is undefined here (\(why)), so nothing can be checked"
     case .recordedUnsupported:
       return "\(recorded) has no kernel for this call on the recording platform"
     case .noAdapter:

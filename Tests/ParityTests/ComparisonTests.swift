@@ -93,7 +93,7 @@ final class ComparisonTests: XCTestCase {
                      .failure(CallError(kind: .other, message: "undefined"))] {
       let check = Check.judge(framework: "mindspore", computed: computed, recorded: undefined, tolerance: nil, exact: nil)
       XCTAssertEqual(check.status, .unverified)
-      XCTAssertEqual(check.finding, .recordedUndefined)
+      XCTAssertEqual(check.finding, .recordedUndefined("changed"))
     }
     // Another error of kind other is judged by kind as usual.
     let other = Outcome(.error(RecordedError(kind: .other, type: "IndexError", message: "tuple index out of range")))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .jsonout import Num
-from .pointwise import FLOATS, LEGACY_NAMES, REDUCTIONS, TENSOR_KEYS, Row, num, tensor
+from .pointwise import FLOATS, LEGACY_NAMES, REDUCTIONS, TENSOR_KEYS, Row, exact_reduction, num, tensor
 from .spec import ABSENT, Ref, rng_for, shape_class, shape_str, torch_resolved_reduction
 from .tensors import make
 
@@ -67,22 +67,6 @@ def class_rows(t):
         v = v.reshape(1, c)
     inner = int(np.prod(v.shape[2:], dtype=np.int64))
     return np.moveaxis(v.reshape(v.shape[0], c, inner), 1, 2).reshape(-1, c)
-
-
-def reduced_exact(elems, divisor, red, out_shape):
-    """Per-position exact losses as the reduction returns them: all of them for `none`,
-    their sum, or the sum over `divisor` for `mean` (NaN over 0); None where the recorded
-    output's shape says the call did something else."""
-    import mpmath
-    if red == "none":
-        return elems if len(elems) == int(np.prod(out_shape)) else None
-    if tuple(out_shape) != ():
-        return None
-    if red == "sum":
-        return [mpmath.fsum(elems)]
-    if red == "mean":
-        return [mpmath.fsum(elems) / divisor] if divisor != 0 else [mpmath.nan]
-    return None
 
 
 @dataclass
@@ -203,7 +187,7 @@ class ClassIndexRow(Row):
             elems.append(wt * self.class_loss.sample(scores, int(t), **extra))
             total.append(wt)
         divisor = mpmath.fsum(total) if self.class_loss.mean_by_weights else len(elems)
-        return reduced_exact(elems, divisor, red, ctx.out_shape)
+        return exact_reduction(elems, red, ctx.out_shape, divisor)
 
     # ---------------------------------------------------------------- the matrix
     def cases(self):

@@ -247,16 +247,16 @@ class ProbingWorkers:
         return self.main.leaked
 
     def call(self, spec, args, init, tensors, seed):
-        unwritten = getattr(spec, "mindspore_reads_unwritten", None)
+        unwritten = getattr(spec, "mindspore_undefined_result", None)
         known = unwritten(tensors) if unwritten else None
         if known is None and any(t.numel == 0 for t in tensors.values()):
             known = UNDEFINED_FROM_EMPTY.message
         if known is not None:
             value, failure, msgs = self.main.call(spec, args, init, tensors, seed, False)
             if failure is None and getattr(value, "numel", 0) > 0:
-                # A value the kernel computed from memory it never wrote: the `mean`/`sum` of an
-                # empty tensor, or what the spec knows its kernel reads past (a weight smaller
-                # than the input). Probing proves that only when the garbage happens to
+                # A value with no defined result: the `mean`/`sum` of an empty tensor (memory
+                # the kernel never wrote), or what the spec knows is undefined (a weight smaller
+                # than the input read past its end; subnormals its threads flush differently). Probing proves that only when the garbage happens to
                 # change, and over whole recordings such values changed in some runs and not
                 # in others, so they are undefined whatever this run sees.
                 return None, CallFailure("UndefinedResult", known), msgs

@@ -96,9 +96,10 @@ class Row:
     ms_tensors: tuple = ("logits", "labels")
     legacy: bool = True                       # PyTorch's API takes size_average/reduce
     pt_only_tensors: tuple = ()               # tensor parameters only PyTorch's API has (torch 2.15's l1/mse weight)
-    # (tensors) -> a message when the MindSpore kernel is known to read memory it never wrote
-    # for these inputs (its value is then recorded as UndefinedResult, see isolated.py), or None
-    mindspore_reads_unwritten: object = None
+    # (tensors) -> a message when MindSpore's result for these inputs is known to be undefined
+    # (its kernel reads memory it never wrote; its threads flush subnormals differently), or
+    # None; such a value is recorded as UndefinedResult (see isolated.py)
+    mindspore_undefined_result: object = None
     # MindSpore ops the API launches one after the other that all lack a CPU kernel for the
     # same dtypes: which one the error names varies between runs (see isolated.py)
     mindspore_raced_ops: tuple = ()
@@ -468,9 +469,17 @@ def sign_target_domain(rng, shape):
 def reduced_exact(losses, meta, out_shape):
     """Exact per-row `losses` (a loss with a dimension of its own: a class sum, a distance)
     reduced as PyTorch resolves the case's reduction; None where the output shape disagrees."""
-    import mpmath
     red = torch_resolved_reduction({k: v for k, v in meta["params"].items()
                                     if k in ("size_average", "reduce", "reduction")})
+    return exact_reduction(losses, red, out_shape, len(losses))
+
+
+def exact_reduction(losses, red, out_shape, divisor):
+    """Exact per-position `losses` as the resolved reduction `red` returns them: all of them for
+    `none`, their sum, or the sum over `divisor` for `mean` (NaN over 0: a count of samples, or
+    the weights of the targets not ignored); None where the recorded output's shape says the
+    call did something else."""
+    import mpmath
     if red == "none":
         return losses if len(losses) == int(np.prod(out_shape)) else None
     if tuple(out_shape) != ():
@@ -478,7 +487,7 @@ def reduced_exact(losses, meta, out_shape):
     if red == "sum":
         return [mpmath.fsum(losses)]
     if red == "mean":
-        return [mpmath.fsum(losses) / len(losses)] if losses else [mpmath.nan]
+        return [mpmath.fsum(losses) / divisor] if divisor != 0 else [mpmath.nan]
     return None
 
 

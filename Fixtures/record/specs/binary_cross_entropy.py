@@ -51,7 +51,7 @@ def _weight_read_past_its_end(tensors):
 
 SPECS = [
     Row("nn.BCELoss", LOSS, "torch.nn.BCELoss", "mindspore.nn.BCELoss",
-        mindspore_reads_unwritten=_weight_read_past_its_end),
+        mindspore_undefined_result=_weight_read_past_its_end),
     Row("nn.functional.binary_cross_entropy", LOSS, "torch.nn.functional.binary_cross_entropy",
-        "mindspore.ops.binary_cross_entropy", mindspore_reads_unwritten=_weight_read_past_its_end),
+        "mindspore.ops.binary_cross_entropy", mindspore_undefined_result=_weight_read_past_its_end),
 ]

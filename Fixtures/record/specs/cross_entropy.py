@@ -18,8 +18,8 @@ array) and float32 for MindSpore, targets int64 and int32.
 import mpmath
 import numpy as np
 
-from parity_record.class_index import ClassIndexLoss, ClassIndexRow, class_rows, classes, indices, reduced_exact
-from parity_record.pointwise import REDUCTIONS, num, tensor
+from parity_record.class_index import ClassIndexLoss, ClassIndexRow, class_rows, classes, indices
+from parity_record.pointwise import REDUCTIONS, exact_reduction, num, tensor
 from parity_record.spec import rng_for, shape_str, torch_resolved_reduction
 
 
@@ -214,7 +214,7 @@ class CrossEntropyRow(ClassIndexRow):
                 return None
             elems.append((1 - mpmath.mpf(ls)) * weights[t] * -logp[t] + mpmath.mpf(ls) / c * smooth)
             total.append(weights[t])
-        return reduced_exact(elems, len(elems) if probs else mpmath.fsum(total), red, ctx.out_shape)
+        return exact_reduction(elems, red, ctx.out_shape, len(elems) if probs else mpmath.fsum(total))
 
 
 _DOC_X = [[1.624, -0.611, -0.528, -1.072, 0.865], [-2.301, 1.744, -0.761, 0.319, -0.249],

@@ -11,7 +11,7 @@ of ones, targets [1, 2, 1]: 0.6666667), the functional one with its weight of on
 
 PyTorch's CPU kernel returns its `mean`/`sum` output unwritten when the input is empty (seen:
 3.07e-33 in one call, 4.48e-44 in the next), so that value is recorded as `UndefinedResult`
-(`pytorch_reads_unwritten`), as MindSpore's empty reductions are.
+(`pytorch_undefined_result`), as MindSpore's empty reductions are.
 """
 import numpy as np
 
@@ -74,7 +74,7 @@ def extra_cases(row):
 
 
 class MultiMarginRow(ClassIndexRow):
-    def pytorch_reads_unwritten(self, tensors, value):
+    def pytorch_undefined_result(self, tensors, value):
         """ATen's multi_margin_loss_cpu sizes a 0-d output and returns before writing it when the
         input has no elements."""
         if tensors["x"].numel == 0 and tuple(value.shape) == ():

@@ -27,7 +27,7 @@ extension Check {
     case (.error(let error), _) where error.kind == .unsupported:
       return check(.unverified, .recordedUnsupported)
     case (.error(let error), _) where error.type == RecordedError.undefinedResultType:
-      return check(.unverified, .recordedUndefined)
+      return check(.unverified, .recordedUndefined(error.message))
     case (.value, .failure(let failure)) where failure.isUndefinedResult:
       // A value the framework computed from memory it never wrote: it happened to be stable
       // while the recorder probed it, but it is no golden.

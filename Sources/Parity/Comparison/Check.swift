@@ -32,9 +32,10 @@ public struct Check: Sendable {
     case moreValueDiffers(position: Int, detail: String)
     /// The framework has no kernel for this call on the recording platform.
     case recordedUnsupported
-    /// The framework's result was undefined: the recorder saw identical calls return different
-    /// results (it read memory it never wrote), so the recording confirms nothing.
-    case recordedUndefined
+    /// The framework's result was undefined, for the reason the recorder wrote as the
+    /// `UndefinedResult` message (identical calls returned different results, its kernel reads
+    /// memory it never wrote, its threads flush subnormals differently): nothing to confirm.
+    case recordedUndefined(String)
     /// The port models the framework's result for this call as undefined (it returns or reads
     /// memory it never wrote): the recorded value, whatever it is, can confirm nothing.
     case undefinedInFramework(String)

@@ -2,8 +2,8 @@ import Foundation
 import ParityCore
 
 extension TorchOps {
-  /// `a.sum(dim=dim)` on the CPU: the dimension removed, each output element the cascade sum
-  /// (`Summation.cascade`) of its slice in the compute scalar (Float for float32 and the 16-bit
+  /// `a.sum(dim=dim)` on the CPU: the dimension removed, each output element summed in
+  /// PyTorch's order (`cascadeSum`) in the compute scalar (Float for float32 and the 16-bit
   /// dtypes, Double for float64), rounded once to `a`'s dtype. A negative `dim` counts from the
   /// end; a 0-d tensor takes dimension 0 or -1 as itself. An integer or bool tensor sums
   /// exactly into int64. Shared by every loss that sums over one dimension (a class dimension,
@@ -17,11 +17,7 @@ extension TorchOps {
     guard a.dtype.isFloatingPoint else {
       return cast(a, to: .int64).reducing(dim: dim < 0 ? dim + a.rank : dim) { $0.reduce(0, +) }
     }
-    return a.reducing(dim: dim < 0 ? dim + a.rank : dim) { slice in
-      a.dtype == .float64
-        ? slice.withUnsafeBufferPointer { Summation.cascade($0) }
-        : Double(slice.map { Float($0) }.withUnsafeBufferPointer { Summation.cascade($0) })
-    }
+    return cascadeSum(a, dim: dim < 0 ? dim + a.rank : dim)
   }
 
   /// ATen's `IndexError` for a dimension outside `[-rank, rank)` (a 0-d tensor counts as rank 1).

@@ -1,21 +1,21 @@
 import ParityCore
 
 extension TorchOps {
-  /// `a.sum(dim)` of a contiguous float tensor on CPU (`cascade_sum` in SumKernel.cpp), in the
+  /// `a.sum(dim)` of a contiguous float tensor of rank 1 or more, `dim` in range, on CPU (`cascade_sum` in SumKernel.cpp), in the
   /// accumulation type (Double for float64, Float otherwise), rounded once to the dtype:
   /// a contiguous last dimension of at least one vector (4 doubles, 8 floats) runs
   /// `vectorized_inner_sum` (vectors summed lane-wise by `row_sum`, then the tail and the
   /// lanes added in order to 0), a shorter one the scalar `row_sum` (four interleaved partial
   /// sums, the tail into the first, then the four in order); an inner dimension sums each
   /// position over `dim` by `multi_row_sum`'s levels.
-  static func sum(_ a: EagerTensor, dim: Int) -> EagerTensor {
-    let size = a.shape.isEmpty ? 1 : a.shape[dim]
+  static func cascadeSum(_ a: EagerTensor, dim: Int) -> EagerTensor {
+    let size = a.shape[dim]
     let inner = a.shape.dropFirst(dim + 1).reduce(1, *)
     let outer = a.shape.prefix(dim).reduce(1, *)
     let work: DType = a.dtype == .float64 ? .float64 : .float32
     func r(_ v: Double) -> Double { EagerTensor.rounded(v, to: work) }
     var shape = a.shape
-    if !shape.isEmpty { shape.remove(at: dim) }
+    shape.remove(at: dim)
     var out = [Double]()
     out.reserveCapacity(outer * inner)
     for o in 0..<outer {
