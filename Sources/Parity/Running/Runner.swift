@@ -44,13 +44,20 @@ public struct Runner: Sendable {
       }
       return (mapping, fixtures, work)
     }
-    let counter = RunProgress.Counter(total: plan.reduce(0) { $0 + $1.2.count }, report: progress)
-    let apis = plan.map { mapping, fixtures, work -> APIResult in
-      let cases = Runner.concurrentMap(work) { path, fixtureCase in
-        defer { counter.advance() }
-        return Runner.run(fixtureCase, from: path, mapping: mapping)
-      }
-      return APIResult(mapping: mapping, fixtures: fixtures.map(FixtureHeader.init), cases: cases)
+    // One pool over every API's cases, so a long file's cases overlap the next API's instead of
+    // each API waiting for its slowest case; the biggest cases (most tensor elements) start first.
+    let work = plan.enumerated().flatMap { api, entry in entry.2.map { (api: api, path: $0.0, fixtureCase: $0.1) } }
+    let cost = work.map { $0.fixtureCase.tensors.reduce(0) { $0 + $1.tensor.count } }
+    let order = work.indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
+    let counter = RunProgress.Counter(total: work.count, report: progress)
+    let results = work.concurrentMap(order: order) { item in
+      defer { counter.advance() }
+      return Runner.run(item.fixtureCase, from: item.path, mapping: plan[item.api].0)
+    }
+    var cases = [[CaseResult]](repeating: [], count: plan.count)
+    for (item, result) in zip(work, results) { cases[item.api].append(result) }
+    let apis = plan.enumerated().map { api, entry in
+      APIResult(mapping: entry.0, fixtures: entry.1.map(FixtureHeader.init), cases: cases[api])
     }
     return RunResult(apis: apis)
   }
@@ -96,42 +103,4 @@ public struct Runner: Sendable {
       fixturePath: path, fixtureCase: fixtureCase, checks: checks, recordedAgainstExact: againstExact,
       crossFramework: cross)
   }
-
-  /// `transform` over `items` on all cores, results in `items`' order.
-  static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    guard items.count > 1 else { return items.map(transform) }
-    let slots = ResultSlots<R>(count: items.count)
-    items.withUnsafeBufferPointer { buffer in
-      nonisolated(unsafe) let buffer = buffer
-      DispatchQueue.concurrentPerform(iterations: items.count) { i in
-        slots.store(transform(buffer[i]), at: i)
-      }
-    }
-    return slots.values
-  }
-}
-
-/// Fixed slots that concurrent workers fill by index; each index is written exactly once.
-/// A raw allocation, not an array property: concurrent inout access to a class's array would
-/// trip Swift's exclusivity checks even though the indices never overlap.
-private final class ResultSlots<R>: @unchecked Sendable {
-  private let base: UnsafeMutablePointer<R?>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    base = .allocate(capacity: count)
-    base.initialize(repeating: nil, count: count)
-  }
-
-  deinit {
-    base.deinitialize(count: count)
-    base.deallocate()
-  }
-
-  func store(_ value: R, at index: Int) {
-    base[index] = value
-  }
-
-  var values: [R] { (0..<count).map { base[$0]! } }
 }

@@ -1,3 +1,5 @@
+import ParityCore
+
 /// Reads fixture files (version 1 of the format in `shared/fixture-format.md`) into
 /// `Fixture` values, refusing anything the contract does not allow with a `FixtureError`
 /// that names the file, the case and the JSON path.
@@ -31,11 +33,12 @@ public struct FixtureLoader: Sendable {
   /// Every fixture under `roots`, in the order of `discover(_:)`. Stops at the first file
   /// that is refused: a run on a partly unreadable fixture set would be silently partial.
   public func loadAll(from roots: [String]) throws(FixtureError) -> [Fixture] {
-    var fixtures: [Fixture] = []
-    for path in try Self.discover(roots) {
-      fixtures.append(try load(contentsOf: path))
+    // Files decode on all cores; the error reported is the first in path order, as a serial
+    // load would report it, whatever finished first.
+    let loaded = try Self.discover(roots).concurrentMap { path in
+      Result { () throws(FixtureError) -> Fixture in try load(contentsOf: path) }
     }
-    return fixtures
+    return try loaded.map { (result) throws(FixtureError) -> Fixture in try result.get() }
   }
 
   func load(buffer: UnsafeBufferPointer<UInt8>, path: String) throws(FixtureError) -> Fixture {
