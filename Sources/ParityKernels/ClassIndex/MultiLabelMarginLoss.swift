@@ -55,8 +55,7 @@ public enum MultiLabelMarginLoss {
   static func torchFrames(input: Tensor, target: Tensor) throws(KernelError) -> (frames: Int, classes: Int) {
     let shape = input.shape
     guard (shape.count == 2 && shape[1] != 0) || (shape.count == 1 && shape[0] != 0) || shape.isEmpty else {
-      throw KernelError(
-        kind: .shape, message: "Expected non-empty vector or matrix with optional 0-dim batch size, but got: \(shape)")
+      throw .torchNonEmptyVectorOrMatrix(shape)
     }
     let consistent = shape.count <= 1
       ? target.rank <= 1 && target.count == (shape.first ?? 1)
@@ -82,7 +81,7 @@ public enum MultiLabelMarginLoss {
   /// The target's indices (`data_ptr<int64_t>`, read once the input's dtype has dispatched).
   static func torchLabels(_ target: Tensor) throws(KernelError) -> [Int] {
     guard case .int64(let labels) = target.storage else {
-      throw KernelError(kind: .dtype, message: "expected scalar type Long but found \(target.dtype.torchName)")
+      throw .torchScalarType(expected: .int64, found: target.dtype)
     }
     return labels.map { Int($0) }
   }

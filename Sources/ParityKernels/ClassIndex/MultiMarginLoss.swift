@@ -17,7 +17,7 @@ public enum MultiMarginLoss {
   ) throws(KernelError) -> LossOutput {
     let xs = input.shape, ts = target.shape
     guard xs.count == 0 || (xs.count <= 2 && xs.last != 0) else {
-      throw KernelError(kind: .other, message: "Expected non-empty vector or matrix with optional 0-dim batch size, but got: \(PyTorchNLLChecks.list(xs))")
+      throw .torchNonEmptyVectorOrMatrix(xs)
     }
     let (frames, classes) = xs.count <= 1 ? (1, xs.first ?? 1) : (xs[0], xs[1])
     guard ts.count <= 1 && target.count == frames else {
@@ -38,10 +38,10 @@ public enum MultiMarginLoss {
       throw KernelError(kind: .dtype, message: "\"multi_margin_loss_cpu_kernel\" not implemented for '\(input.dtype.torchName)'")
     }
     guard target.dtype == .int64 else {
-      throw KernelError(kind: .other, message: "expected scalar type Long but found \(target.dtype.torchName)")
+      throw .torchScalarType(expected: .int64, found: target.dtype)
     }
     if let weight, weight.dtype != input.dtype {
-      throw KernelError(kind: .other, message: "expected scalar type \(input.dtype.torchName) but found \(weight.dtype.torchName)")
+      throw .torchScalarType(expected: input.dtype, found: weight.dtype)
     }
     let dtype = input.dtype
     func r(_ v: Double) -> Double { EagerTensor.rounded(v, to: dtype) }

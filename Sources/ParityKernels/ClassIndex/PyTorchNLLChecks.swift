@@ -20,7 +20,7 @@ enum PyTorchNLLChecks {
     let classes = xs.count == 1 ? xs[0] : xs[1]
     if xs.count <= 2 {
       guard ts.count <= 1 else {
-        throw KernelError(kind: .other, message: "0D or 1D target tensor expected, multi-target not supported")
+        throw KernelError(kind: .shape, message: "0D or 1D target tensor expected, multi-target not supported")
       }
       // a 1-D input is one sample whatever its target's size (torch 2.15 returned a value for
       // input (3,) and target (1,))
@@ -53,7 +53,7 @@ enum PyTorchNLLChecks {
       throw KernelError(kind: .dtype, message: "expected target dtype to be Long or Byte, but got \(target.dtype.torchName)")
     }
     if let weight, weight.dtype != input.dtype {
-      throw KernelError(kind: .dtype, message: "expected scalar type \(input.dtype.torchName) but found \(weight.dtype.torchName)")
+      throw .torchScalarType(expected: input.dtype, found: weight.dtype)
     }
   }
 

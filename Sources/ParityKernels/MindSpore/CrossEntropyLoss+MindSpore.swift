@@ -27,7 +27,7 @@ extension CrossEntropyLoss {
   /// of more than one element runs on the pool's threads (subnormals flushed).
   static func mindSporeLogSoftmax(_ x: EagerTensor, axis: Int) throws(KernelError) -> EagerTensor {
     guard axis < max(x.rank, 1) && x.rank > 0 else {
-      throw KernelError(kind: .other, message: "For primitive[ReduceMax], the axis value must be in [-\(max(x.rank, 1)),\(max(x.rank, 1))), but got \(axis).")
+      throw KernelError(kind: .shape, message: "For primitive[ReduceMax], the axis value must be in [-\(max(x.rank, 1)),\(max(x.rank, 1))), but got \(axis).")
     }
     var keptShape = x.shape
     keptShape[axis] = 1
