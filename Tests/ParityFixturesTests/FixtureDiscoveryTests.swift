@@ -69,4 +69,17 @@ final class FixtureDiscoveryTests: XCTestCase {
       XCTAssertEqual((error as? FixtureError)?.description, root + #"/sub/deeper/b-broken.json: missing required field "format""#)
     }
   }
+
+  func testLoadAllReportsTheFirstBadFileInPathOrderWhateverDecodesFirst() throws {
+    let root = directory.path
+    // Files decode concurrently: a large bad file early in path order and a tiny one late must
+    // still report the early one, every time.
+    try directory.write("{\"format\": 7" + String(repeating: " ", count: 1 << 20) + "}", to: "sub/a-large-broken.json")
+    try directory.write("[]", to: "sub/z-broken.json")
+    for _ in 0..<20 {
+      XCTAssertThrowsError(try FixtureLoader().loadAll(from: [root + "/sub"])) { error in
+        XCTAssertEqual((error as? FixtureError)?.file, root + "/sub/a-large-broken.json")
+      }
+    }
+  }
 }

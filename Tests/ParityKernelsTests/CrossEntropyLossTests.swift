@@ -52,13 +52,13 @@ final class CrossEntropyLossTests: XCTestCase {
     XCTAssertEqual(out.values[0], Double(Float16(-0.6934)))
   }
 
-  func testClassSumRowSumAddsTheTailIntoTheFirstPartial() {
+  func testClassSumRowSumAddsTheTailIntoTheFirstPartial() throws {
     // 5 floats: partials [1e8, 1, 1, 1], the 5th (-1e8) into the first, then the others: 3
     let a = EagerTensor(shape: [1, 5], dtype: .float32, values: [1e8, 1, 1, 1, -1e8])
-    XCTAssertEqual(TorchOps.sum(a, dim: 1).values, [3])
+    XCTAssertEqual(try TorchOps.sum(a, dim: 1).values, [3])
     // along a dimension with two positions inside: in order, every 1 lost against 1e8
     let b = EagerTensor(shape: [1, 5, 2], dtype: .float32, values: [1e8, 0, 1, 0, 1, 0, 1, 0, -1e8, 0])
-    XCTAssertEqual(TorchOps.sum(b, dim: 1).values, [0, 0])
+    XCTAssertEqual(try TorchOps.sum(b, dim: 1).values, [0, 0])
   }
 
   // MARK: - PyTorch's cross entropy
@@ -136,7 +136,7 @@ final class CrossEntropyLossTests: XCTestCase {
     let out = try CrossEntropyLoss.mindSporeLogSoftmax(x, axis: 1)
     let lse = Foundation.log([0.25, -1.5, 3].map(Foundation.exp).reduce(0, +))
     for (v, xv) in zip(out.values, x.values) { XCTAssertEqual(v, xv - lse, accuracy: 2e-6) }
-    XCTAssertThrowsKernelError(.other, containing: "For primitive[ReduceMax], the axis value must be in [-1,1), but got 1.") {
+    XCTAssertThrowsKernelError(.shape, containing: "For primitive[ReduceMax], the axis value must be in [-1,1), but got 1.") {
       try CrossEntropyLoss.mindspore(input: Tensor([1] as [Float], shape: []), target: ints([0]), weight: nil,
                                      ignoreIndex: -100, reduction: "mean", labelSmoothing: 0)
     }
