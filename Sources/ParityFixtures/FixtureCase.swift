@@ -98,8 +98,9 @@ public struct Outcome: Sendable {
 /// An exception as the framework raised it: `type` and `message` verbatim.
 public struct RecordedError: Sendable, Equatable {
   /// The `type` Parity's recorder writes (kind `other`) where a framework's result was
-  /// undefined: the call returned or read memory it never wrote (identical calls returned
-  /// different results, or the recorder knows the kernel does). Such a recording confirms nothing.
+  /// undefined, its message saying why: identical calls returned different results (memory the
+  /// call never wrote, or a kernel's launch history), or the recorder knows the kernel reads
+  /// memory it never wrote or flushes subnormals on some threads. Such a recording confirms nothing.
   public static let undefinedResultType = "UndefinedResult"
 
   public var kind: ErrorKind

@@ -11,6 +11,6 @@ extension KernelError {
   /// The shape check ATen's multi-margin and multi-label-margin kernels share: a non-empty
   /// vector or matrix, or a 0-d input.
   static func torchNonEmptyVectorOrMatrix(_ shape: [Int]) -> KernelError {
-    KernelError(kind: .shape, message: "Expected non-empty vector or matrix with optional 0-dim batch size, but got: \(PyTorchNLLChecks.list(shape))")
+    KernelError(kind: .shape, message: "Expected non-empty vector or matrix with optional 0-dim batch size, but got: \(Shape.listText(shape))")
   }
 }

@@ -26,7 +26,7 @@ extension SoftMarginLoss {
   static func checkMindSporeArguments(logits: Tensor, labels: Tensor) throws(KernelError) {
     guard logits.shape == labels.shape else {
       throw KernelError(kind: .shape, message: "For primitive[SoftMarginLoss], the input_shape: "
-        + "\(mindSporeShape(logits.shape)) must be equal to the labels shape: \(mindSporeShape(labels.shape)).")
+        + "\(Shape.vectorText(logits.shape)) must be equal to the labels shape: \(Shape.vectorText(labels.shape)).")
     }
     guard logits.dtype == labels.dtype else {
       throw KernelError(kind: .dtype, message: "For primitive[SoftMarginLoss], the input type must be same. "
@@ -54,10 +54,5 @@ extension SoftMarginLoss {
     let sum = losses.withUnsafeMutableBufferPointer { Summation.halvingTree($0) }
     let value = reduction == .mean ? sum / T.deviceCount(losses.count) : sum
     return Tensor(shape: [], storage: T.storage([value]))
-  }
-
-  /// `[2,3,]`, as MindSpore prints shape vectors.
-  static func mindSporeShape(_ shape: [Int]) -> String {
-    "[" + shape.map { "\($0)," }.joined() + "]"
   }
 }

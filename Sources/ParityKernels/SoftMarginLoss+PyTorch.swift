@@ -37,8 +37,8 @@ extension SoftMarginLoss {
     }
     // The output is `input`'s buffer: the target may broadcast to it, never widen it.
     guard broadcast == input.shape else {
-      throw KernelError(kind: .shape, message: "output with shape \(torchShape(input.shape)) "
-        + "doesn't match the broadcast shape \(torchShape(broadcast))")
+      throw KernelError(kind: .shape, message: "output with shape \(Shape.listText(input.shape)) "
+        + "doesn't match the broadcast shape \(Shape.listText(broadcast))")
     }
     guard input.dtype.isFloatingPoint else {
       // An integer or bool target multiplies fine and `exp_` fails on Float instead.
@@ -84,11 +84,6 @@ extension SoftMarginLoss {
     return PyTorchLossReduction(reduction: reduction).reduce(losses, shape: shape, ReducedRounding<H>.self)
   }
 
-  /// `[2, 3]`, as c10 prints sizes.
-  static func torchShape(_ shape: [Int]) -> String {
-    "[" + shape.map(String.init).joined(separator: ", ") + "]"
-  }
-
   /// `infer_size`'s error: the first dimension from the right where neither size is 1.
   static func torchSizeMismatch(_ a: [Int], _ b: [Int]) -> String {
     let rank = max(a.count, b.count)
@@ -101,6 +96,6 @@ extension SoftMarginLoss {
           + "at non-singleton dimension \(i)"
       }
     }
-    return "shapes \(torchShape(a)) and \(torchShape(b)) cannot be broadcast together"
+    return "shapes \(Shape.listText(a)) and \(Shape.listText(b)) cannot be broadcast together"
   }
 }

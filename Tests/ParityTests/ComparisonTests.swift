@@ -87,6 +87,14 @@ final class ComparisonTests: XCTestCase {
     XCTAssertEqual(check.finding, .recordedUnsupported)
   }
 
+  func testUndefinedReasonIsTheRecordersCauseBeforeItsConsequence() {
+    let empty = RecordedError(kind: .other, type: RecordedError.undefinedResultType,
+                              message: "a value computed from an empty input: mindspore 2.10 returns memory its kernel never wrote")
+    XCTAssertEqual(empty.undefinedReason, "a value computed from an empty input")
+    let bare = RecordedError(kind: .other, type: RecordedError.undefinedResultType, message: "changed")
+    XCTAssertEqual(bare.undefinedReason, "changed")
+  }
+
   func testJudgeUndefinedResultIsUnverifiedWhateverSwiftDid() {
     let undefined = Outcome(.error(RecordedError(kind: .other, type: RecordedError.undefinedResultType, message: "changed")))
     for computed in [Result<FrameworkAdapter.Output, CallError>.success(.init(value: Tensor([Float(1)]))),

@@ -52,7 +52,10 @@ public enum CriteriaAssessment {
         }
       case (.value, .error(let e)) where e.type == RecordedError.undefinedResultType:
         compared += 1
-        evidence.append("`\(fixtureCase.id)`: \(name(first)) returns a value, \(name(second))'s result is undefined (it changed between identical calls)")
+        evidence.append("`\(fixtureCase.id)`: \(name(first)) returns a value, \(name(second))'s result is undefined (\(e.undefinedReason))")
+      case (.error(let e), .value) where e.type == RecordedError.undefinedResultType:
+        compared += 1
+        evidence.append("`\(fixtureCase.id)`: \(name(first))'s result is undefined (\(e.undefinedReason)), \(name(second)) returns a value")
       case (.value, .error(let e)) where e.kind == .shape || e.kind == .other || e.kind == .argument:
         compared += 1
         evidence.append("`\(fixtureCase.id)`: \(name(first)) returns a value, \(name(second)) raises \(e.kind.rawValue) (\(e.type))")

@@ -56,7 +56,7 @@ public enum CrossEntropyLoss {
     let classes = input.shape.isEmpty ? 1 : input.shape[classDim]
     if let weight, !(weight.shape.count == 1 && weight.count == classes) {
       throw KernelError(kind: .shape, message: "cross_entropy: weight tensor should be defined either for all \(classes) classes or no classes "
-        + "but got weight tensor of shape: \(PyTorchNLLChecks.list(weight.shape))")
+        + "but got weight tensor of shape: \(Shape.listText(weight.shape))")
     }
     let logProbabilities = try logSoftmax(input)
     var probabilities = EagerTensor(target)

@@ -22,10 +22,10 @@ public enum MultiMarginLoss {
     let (frames, classes) = xs.count <= 1 ? (1, xs.first ?? 1) : (xs[0], xs[1])
     guard ts.count <= 1 && target.count == frames else {
       throw KernelError(kind: .shape, message: "multi_margin_loss: target tensor should be 1-D with size equal to the number of input samples "
-        + "(batch size). Expected target size [\(frames)], but got \(PyTorchNLLChecks.list(ts)). Input has shape \(PyTorchNLLChecks.list(xs)).")
+        + "(batch size). Expected target size [\(frames)], but got \(Shape.listText(ts)). Input has shape \(Shape.listText(xs)).")
     }
     if let weight, !(weight.shape.count <= 1 && weight.count == classes) {
-      throw KernelError(kind: .other, message: "inconsistent weight size, expected \(classes) but got \(PyTorchNLLChecks.list(weight.shape))")
+      throw KernelError(kind: .other, message: "inconsistent weight size, expected \(classes) but got \(Shape.listText(weight.shape))")
     }
     let perSample = reduction == .none && !ts.isEmpty
     if input.count == 0 {

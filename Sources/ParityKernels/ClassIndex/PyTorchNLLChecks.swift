@@ -14,7 +14,7 @@ enum PyTorchNLLChecks {
     if xs.count == 3 || xs.count > 4 {
       if Array(ts.dropFirst()) != Array(xs.dropFirst(2)) {
         let expected = [xs[0]] + xs.dropFirst(2)
-        throw KernelError(kind: .other, message: "Expected target size \(list(expected)), got \(list(ts))")
+        throw KernelError(kind: .other, message: "Expected target size \(Shape.listText(expected)), got \(Shape.listText(ts))")
       }
     }
     let classes = xs.count == 1 ? xs[0] : xs[1]
@@ -25,11 +25,11 @@ enum PyTorchNLLChecks {
       // a 1-D input is one sample whatever its target's size (torch 2.15 returned a value for
       // input (3,) and target (1,))
       if xs.count == 2 && xs[0] != (ts.first ?? -1) {
-        throw KernelError(kind: .other, message: "size mismatch (got input: \(list(xs)), target: \(list(ts)))")
+        throw KernelError(kind: .other, message: "size mismatch (got input: \(Shape.listText(xs)), target: \(Shape.listText(ts)))")
       }
       if let weight, !(weight.shape.count == 1 && weight.shape[0] == classes) {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all \(classes) classes or no classes "
-          + "but got weight tensor of shape: \(list(weight.shape))")
+          + "but got weight tensor of shape: \(Shape.listText(weight.shape))")
       }
     } else if xs.count == 4 {
       guard ts.count == 3 else {
@@ -39,7 +39,7 @@ enum PyTorchNLLChecks {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all or no classes")
       }
       if xs[0] != ts[0] || xs[2] != ts[1] || xs[3] != ts[2] {
-        throw KernelError(kind: .other, message: "size mismatch (got input: \(list(xs)) , target: \(list(ts))")
+        throw KernelError(kind: .other, message: "size mismatch (got input: \(Shape.listText(xs)) , target: \(Shape.listText(ts))")
       }
     }
     try checkDTypes(input: input, target: target, weight: weight)
@@ -56,6 +56,4 @@ enum PyTorchNLLChecks {
       throw .torchScalarType(expected: input.dtype, found: weight.dtype)
     }
   }
-
-  static func list(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 }

@@ -31,7 +31,7 @@ extension BinaryCrossEntropy {
   ) throws(KernelError) -> LossOutput {
     guard logits.shape == labels.shape else {
       throw KernelError(kind: .shape, message: "For primitive[BinaryCrossEntropy], the input_shape: "
-        + "\(MindSporeClassificationChecks.shape(logits.shape)) must be equal to \(MindSporeClassificationChecks.shape(labels.shape))")
+        + "\(Shape.vectorText(logits.shape)) must be equal to \(Shape.vectorText(labels.shape))")
     }
     try MindSporeClassificationChecks.checkWeight(weight, named: "weight", primitive: "BinaryCrossEntropy", input: logits)
     guard mindSporeDTypes.contains(logits.dtype) else {

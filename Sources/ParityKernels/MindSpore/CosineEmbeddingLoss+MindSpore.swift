@@ -102,7 +102,7 @@ extension CosineEmbeddingLoss {
     }
     guard x.shape == y.shape else {
       throw KernelError(kind: .shape, message: "For 'SameTypeShape', the x shape should be = y shape: "
-        + "\(pythonTuple(y.shape)), but got \(pythonTuple(x.shape)).")
+        + "\(Shape.tupleText(y.shape)), but got \(Shape.tupleText(x.shape)).")
     }
   }
 
@@ -118,12 +118,7 @@ extension CosineEmbeddingLoss {
     let expected = x1.shape.enumerated().filter { $0.offset != 1 }.map(\.element)
     guard target.shape == expected else {
       throw KernelError(kind: .shape, message: "For 'ops.cosine_embedding_loss', the shape of parameter 'input1' reduce on "
-        + "'axis': (1,) must be equal to the shape of 'target': \(pythonTuple(target.shape)), but got \(pythonTuple(x1.shape)).")
+        + "'axis': (1,) must be equal to the shape of 'target': \(Shape.tupleText(target.shape)), but got \(Shape.tupleText(x1.shape)).")
     }
-  }
-
-  /// A shape as Python prints a tuple: `(3, 4)`, `(4,)`, `()`.
-  static func pythonTuple(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 }

@@ -39,7 +39,7 @@ extension KLDivLoss {
   public static func mindspore(logits: Tensor, labels: Tensor, reduction: MindSporeReduction) throws(KernelError) -> LossOutput {
     guard logits.shape == labels.shape else {
       throw KernelError(kind: .shape, message: "For primitive[KLDivLoss], the x shape: "
-        + "\(MindSporeClassificationChecks.shape(logits.shape)) must be equal to \(MindSporeClassificationChecks.shape(labels.shape))")
+        + "\(Shape.vectorText(logits.shape)) must be equal to \(Shape.vectorText(labels.shape))")
     }
     guard logits.dtype == labels.dtype else {
       throw KernelError(kind: .dtype, message: "For primitive[KLDivLoss], the input type must be same.\n"

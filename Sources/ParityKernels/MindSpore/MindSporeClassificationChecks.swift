@@ -3,11 +3,6 @@ import ParityCore
 /// The checks MindSpore's classification-loss primitives (BinaryCrossEntropy,
 /// BCEWithLogitsLoss, KLDivLoss) run in their shape and type inference, before any kernel.
 enum MindSporeClassificationChecks {
-  /// `[2,3,]`, as the primitives print shape vectors.
-  static func shape(_ shape: [Int]) -> String {
-    SoftMarginLoss.mindSporeShape(shape)
-  }
-
   /// Whether `weight` broadcasts to `input` without changing it: no more dimensions, and each
   /// trailing dimension equal or 1 (the inference's "can not broadcast to the shape of 'input'").
   static func broadcasts(_ weight: [Int], to input: [Int]) -> Bool {

@@ -43,12 +43,7 @@ enum MindSporeOps {
     let (x, y) = (names.first, names.second)
     throw KernelError(kind: .shape, message: "For '\(names.op)', \(x).shape and \(y).shape need to broadcast. "
       + "The value of \(x).shape[\(i)] or \(y).shape[\(j)] must be 1 or -1 when they are not the same, "
-      + "but got \(x).shape = \(pythonList(a)) and \(y).shape = \(pythonList(b))")
-  }
-
-  /// `[2, 3]`, as MindSpore prints a shape in its Python-side messages.
-  static func pythonList(_ shape: [Int]) -> String {
-    "[" + shape.map(String.init).joined(separator: ", ") + "]"
+      + "but got \(x).shape = \(Shape.listText(a)) and \(y).shape = \(Shape.listText(b))")
   }
 
   /// A tensor-tensor op: promoted dtype (or `dtype` when the op fixes it), broadcast shape.
@@ -135,6 +130,6 @@ extension MindSporeOps {
     let left = (mismatch + 1..<aligned).filter(compatible).count
     throw KernelError(kind: .shape, message: "For 'Select', condition.shape and input.shape need to broadcast. "
       + "The value of condition.shape[\(a.count + left)] or input.shape[\(b.count + left)] must be 1 or -1 when they are "
-      + "not the same, but got condition.shape = \(pythonList(a)) and input.shape = \(pythonList(b))")
+      + "not the same, but got condition.shape = \(Shape.listText(a)) and input.shape = \(Shape.listText(b))")
   }
 }

@@ -23,7 +23,7 @@ extension SmoothL1Loss {
   public static func mindspore(input: Tensor, target: Tensor, beta: Double, reduction: LossReduction) throws(KernelError) -> Tensor {
     guard input.shape == target.shape else {
       throw KernelError(kind: .shape, message: "For primitive[SmoothL1Loss], the prediction_shape: "
-        + "\(SoftMarginLoss.mindSporeShape(input.shape)) must be equal to \(SoftMarginLoss.mindSporeShape(target.shape))")
+        + "\(Shape.vectorText(input.shape)) must be equal to \(Shape.vectorText(target.shape))")
     }
     let kernelTypes: [DType] = [.float16, .float32, .float64]
     guard kernelTypes.contains(input.dtype) && kernelTypes.contains(target.dtype) else {

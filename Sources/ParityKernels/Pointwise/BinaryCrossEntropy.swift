@@ -88,7 +88,7 @@ public enum BinaryCrossEntropy {
         guard result[slot] == 1 else {
           throw KernelError(kind: .shape, message: "Attempting to broadcast a dimension of length \(size) at \(i)! "
             + "Mismatching argument at index \(index) had \(PyTorchLossArguments.torchSize(shape)); but expected shape "
-            + "should be broadcastable to \(SoftMarginLoss.torchShape(result))")
+            + "should be broadcastable to \(Shape.listText(result))")
         }
         result[slot] = size
       }

@@ -30,7 +30,7 @@ public enum CosineEmbeddingLoss {
     }
     guard input1.rank == dim + 1 && input2.rank == dim + 1 else {
       throw KernelError(kind: .shape, message: "\(dim)D target tensor expects \(dim + 1)D input tensors, but found inputs "
-        + "with sizes \(atenSizes(input1.shape)) and \(atenSizes(input2.shape)).")
+        + "with sizes \(Shape.listText(input1.shape)) and \(Shape.listText(input2.shape)).")
     }
     let x1 = EagerTensor(input1), x2 = EagerTensor(input2)
     let prodSum = try TorchOps.sum(try TorchOps.binary(x1, x2, *), dim: dim)
@@ -45,10 +45,5 @@ public enum CosineEmbeddingLoss {
     let outputPos = try TorchOps.where(t, equals: 1, pos, zeros)
     let outputNeg = try TorchOps.where(t, equals: -1, neg, zeros)
     return try TorchOps.reduced(try TorchOps.binary(outputPos, outputNeg, +), reduction)
-  }
-
-  /// An `IntArrayRef` as ATen's messages print it: `[3, 4]`.
-  static func atenSizes(_ shape: [Int]) -> String {
-    "[" + shape.map(String.init).joined(separator: ", ") + "]"
   }
 }

@@ -50,8 +50,8 @@ enum TorchOps {
   ) throws(KernelError) -> EagerTensor {
     let shape = try PyTorchLossArguments.broadcast(a.shape, b.shape)
     guard shape == a.shape else {
-      throw KernelError(kind: .shape, message: "output with shape \(SoftMarginLoss.torchShape(a.shape)) "
-        + "doesn't match the broadcast shape \(SoftMarginLoss.torchShape(shape))")
+      throw KernelError(kind: .shape, message: "output with shape \(Shape.listText(a.shape)) "
+        + "doesn't match the broadcast shape \(Shape.listText(shape))")
     }
     let common = DType.torchResultType(a.dtype, rank: a.rank, b.dtype, rank: b.rank)
     try checkCast(common, to: a.dtype)

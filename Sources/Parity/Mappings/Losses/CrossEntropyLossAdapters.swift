@@ -93,13 +93,13 @@ enum CrossEntropyLossAdapters {
       guard [.float16, .float32].contains(labels.dtype) else { throw typeError("labels", labels.dtype, "one of [mindspore.float16, mindspore.float32]") }
       guard xs == ys else {
         throw CallError(kind: .shape, message: "For 'CrossEntropyLoss', the shape of 'logits' should be (N, C, d_0, d_1, ...), "
-          + "and the shape of 'labels' should be (N, C, d_0, d_1, ...), but get 'logits' shape: \(tuple(xs)) and 'labels' shape: \(tuple(ys)).")
+          + "and the shape of 'labels' should be (N, C, d_0, d_1, ...), but get 'logits' shape: \(Shape.tupleText(xs)) and 'labels' shape: \(Shape.tupleText(ys)).")
       }
     } else if ys.count == xs.count - 1 {
       guard labels.dtype == .int32 else { throw typeError("labels", labels.dtype, "Int32") }
       if xs.count != 1 && [xs[0]] + xs.dropFirst(2) != ys {
         throw CallError(kind: .shape, message: "For 'CrossEntropyLoss', the shape of 'logits' should be (N, C, d_0, d_1, ...), "
-          + "and the shape of 'labels' should be (N, d_0, d_1, ...), but get 'logits' shape: \(tuple(xs)) and 'labels' shape: \(tuple(ys)).")
+          + "and the shape of 'labels' should be (N, d_0, d_1, ...), but get 'logits' shape: \(Shape.tupleText(xs)) and 'labels' shape: \(Shape.tupleText(ys)).")
       }
     } else {
       throw CallError(kind: .shape, message: "For 'CrossEntropyLoss', the rank of 'logits' and 'labels' should be:\n"
@@ -107,10 +107,5 @@ enum CrossEntropyLossAdapters {
         + "2. 'logits.ndim - 1 == labels.ndim' for class indices, \n"
         + "but get 'logits' rank: \(xs.count) and 'labels' rank: \(ys.count).")
     }
-  }
-
-  /// A shape as Python prints a tuple: `(5, 4)`, `(5,)`, `()`.
-  static func tuple(_ shape: [Int]) -> String {
-    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 }
