@@ -1,4 +1,3 @@
-import Foundation
 import ParityCore
 
 extension TorchOps {
@@ -26,14 +25,5 @@ extension TorchOps {
       return KernelError(kind: .shape, message: "Dimension specified as \(dim) but tensor has no dimensions")
     }
     return KernelError(kind: .shape, message: "Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(dim))")
-  }
-
-  /// `F.logsigmoid(a)`: one kernel, `min(x, 0) - log1p(exp(-|x|))` in Double rounded once to the
-  /// dtype; integer and bool tensors have no kernel.
-  static func logSigmoid(_ a: EagerTensor) throws(KernelError) -> EagerTensor {
-    guard a.dtype.isFloatingPoint else {
-      throw KernelError(kind: .dtype, message: "\"log_sigmoid_cpu\" not implemented for '\(a.dtype.torchName)'")
-    }
-    return unary(a) { v in Swift.min(v, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(v))) }
   }
 }
