@@ -2,9 +2,10 @@ import Dispatch
 
 extension Array where Element: Sendable {
   /// `transform` over the elements on all cores, the results in the elements' order whatever
-  /// the scheduling. Workers take indices in `order` (largest work first balances the cores
-  /// when a few items dominate); by default, in index order.
+  /// the scheduling. Workers take indices in `order`, a permutation of the indices (largest
+  /// work first balances the cores when a few items dominate); by default, in index order.
   public func concurrentMap<R: Sendable>(order: [Int]? = nil, _ transform: @Sendable (Element) -> R) -> [R] {
+    precondition(order.map { $0.count == count && Set($0) == Set(indices) } ?? true, "order must permute the indices")
     guard count > 1 else { return map(transform) }
     let slots = ResultSlots<R>(count: count)
     let order = order ?? Array<Int>(indices)
