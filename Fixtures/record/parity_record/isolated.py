@@ -227,6 +227,13 @@ class MindSporeWorker:
         what = [line for line in lines if line.startswith("what():")]
         if what:
             return what[-1][len("what():"):].strip()
+        # Two kernel threads throwing at once: the second terminate can abort before the first
+        # prints its what() line (a busy --check of nn.BCELoss's float16 outside-0-1 case left
+        # "terminate called recursively" and "terminate called after throwing ..." with no
+        # what()); the caller retries such a call in a fresh worker. Without this the startup's
+        # NumPy "ImportError:" banner was taken for the message.
+        if "terminate called recursively" in lines:
+            return "terminate called recursively"
         fatal = [line for line in lines if line.startswith("FATAL:") or "Error:" in line]
         return (fatal or lines or [""])[-1]
 
