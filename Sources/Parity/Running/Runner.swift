@@ -32,32 +32,31 @@ public struct Runner: Sendable {
     }
     // Cases are numbered in this order for sharding, so shards do not depend on argument order either.
     var ordinal = 0
-    let plan = byAPI.keys.sorted().map { id -> (APIMapping, [Fixture], [(String, FixtureCase)]) in
+    var work: [PlannedCase] = []
+    let plan = byAPI.keys.sorted().enumerated().map { api, id -> (mapping: APIMapping, fixtures: [Fixture]) in
       let (mapping, fixtures) = byAPI[id]!
-      var work: [(String, FixtureCase)] = []
       for fixture in fixtures {
         for fixtureCase in fixture.cases where selection.includes(fixtureCase) {
           defer { ordinal += 1 }
           if let shard = selection.shard, !shard.includes(ordinal: ordinal) { continue }
-          work.append((fixture.path, fixtureCase))
+          work.append(PlannedCase(api: api, path: fixture.path, fixtureCase: fixtureCase))
         }
       }
-      return (mapping, fixtures, work)
+      return (mapping, fixtures)
     }
     // One pool over every API's cases, so a long file's cases overlap the next API's instead of
     // each API waiting for its slowest case; the biggest cases (most tensor elements) start first.
-    let work = plan.enumerated().flatMap { api, entry in entry.2.map { (api: api, path: $0.0, fixtureCase: $0.1) } }
     let cost = work.map { $0.fixtureCase.tensors.reduce(0) { $0 + $1.tensor.count } }
     let order = work.indices.sorted { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }
     let counter = RunProgress.Counter(total: work.count, report: progress)
     let results = work.concurrentMap(order: order) { item in
       defer { counter.advance() }
-      return Runner.run(item.fixtureCase, from: item.path, mapping: plan[item.api].0)
+      return Runner.run(item.fixtureCase, from: item.path, mapping: plan[item.api].mapping)
     }
     var cases = [[CaseResult]](repeating: [], count: plan.count)
     for (item, result) in zip(work, results) { cases[item.api].append(result) }
     let apis = plan.enumerated().map { api, entry in
-      APIResult(mapping: entry.0, fixtures: entry.1.map(FixtureHeader.init), cases: cases[api])
+      APIResult(mapping: entry.mapping, fixtures: entry.fixtures.map(FixtureHeader.init), cases: cases[api])
     }
     return RunResult(apis: apis)
   }
@@ -103,4 +102,11 @@ public struct Runner: Sendable {
       fixturePath: path, fixtureCase: fixtureCase, checks: checks, recordedAgainstExact: againstExact,
       crossFramework: cross)
   }
+}
+
+/// One selected case and where it came from: its API's index in the plan and its fixture file.
+private struct PlannedCase: Sendable {
+  var api: Int
+  var path: String
+  var fixtureCase: FixtureCase
 }
