@@ -150,20 +150,36 @@ public enum CriteriaAssessment {
   // MARK: - Dtypes
 
   /// The table allows MindSpore a narrower set of input dtypes; it does not allow a wider one
-  /// or another result dtype for the same input.
+  /// or another result dtype for the same inputs. The inputs are all of a call's tensors taken
+  /// together (`float32 & int32`): a class index's or a weight's dtype counts as much as the
+  /// scores', and one framework taking int32 class indices where the other takes only int64
+  /// is not a narrower set. A combination counts as wider only where PyTorch refused it with
+  /// a dtype error and never returned a value for it.
   static func dtypes(_ result: APIResult, _ first: String, _ second: String) -> CriterionVerdict {
-    var accepted: [String: Set<DType>] = [first: [], second: []]
+    // Keyed by the combination's text, so that calls with and without an optional tensor of
+    // the same dtype (a float32 weight beside float32 scores) count as one `float32`.
+    var accepted: [String: Set<String>] = [first: [], second: []]
+    var refusedByDType: Set<String> = []
+    var inputsOf: [String: [DType]] = [:]
+    var secondExample: [String: String] = [:]
     var evidence: [String] = []
-    var secondRan = false
     for caseResult in result.cases {
       let fixtureCase = caseResult.fixtureCase
-      let dtypeTags = fixtureCase.tags.filter { $0.hasPrefix("dtype:") }
-      guard dtypeTags.count == 1, let dtype = DType(rawValue: String(dtypeTags[0].dropFirst(6))) else { continue }
+      let inputs = fixtureCase.tensors.map(\.tensor.dtype)
+      guard !inputs.isEmpty else { continue }
+      let combination = text(inputs)
+      inputsOf[combination] = inputsOf[combination] ?? inputs
       for key in [first, second] {
-        guard let call = fixtureCase.call(key), case .value(let value) = call.outcome.result else { continue }
-        accepted[key, default: []].insert(dtype)
-        if key == second { secondRan = true }
-        _ = value
+        guard let outcome = fixtureCase.call(key)?.outcome else { continue }
+        switch outcome.result {
+        case .value:
+          accepted[key, default: []].insert(combination)
+          if key == second, secondExample[combination] == nil { secondExample[combination] = fixtureCase.id }
+        case .error(let error) where key == first && error.kind == .dtype:
+          refusedByDType.insert(combination)
+        case .error:
+          break
+        }
       }
       if let a = fixtureCase.call(first)?.outcome, let b = fixtureCase.call(second)?.outcome,
         case .value(let x) = a.result, case .value(let y) = b.result, x.dtype != y.dtype
@@ -171,13 +187,15 @@ public enum CriteriaAssessment {
         evidence.append("`\(fixtureCase.id)`: PyTorch returns \(x.dtype.rawValue), MindSpore \(y.dtype.rawValue)")
       }
     }
-    guard secondRan else {
+    let p = accepted[first] ?? [], m = accepted[second] ?? []
+    guard !m.isEmpty else {
       return CriterionVerdict(.dtypes, .unverified, "\(name(second)) returned no value on the recording platform, for any dtype.")
     }
-    let p = accepted[first] ?? [], m = accepted[second] ?? []
-    let list = { (s: Set<DType>) in s.sorted().map(\.rawValue).joined(separator: ", ") }
-    let wider = m.subtracting(p)
-    if !wider.isEmpty { evidence.insert("MindSpore accepts \(list(wider)), which PyTorch refuses.", at: 0) }
+    let ordered = { (s: Set<String>) in s.sorted { precedes(inputsOf[$0] ?? [], inputsOf[$1] ?? []) } }
+    let wider = ordered(m.subtracting(p).intersection(refusedByDType))
+    evidence.insert(
+      contentsOf: wider.map { "MindSpore accepts \($0) (`\(secondExample[$0] ?? "")`), which PyTorch refuses." }, at: 0)
+    let list = { (s: Set<String>) in ordered(s).joined(separator: ", ") }
     let summary = "PyTorch returns values for \(list(p)); MindSpore for \(list(m))."
     if evidence.isEmpty {
       let narrower = p.subtracting(m)
@@ -186,6 +204,19 @@ public enum CriteriaAssessment {
         summary + (narrower.isEmpty ? "" : " MindSpore's narrower set (no \(list(narrower))) is allowed by the table's definition."))
     }
     return CriterionVerdict(.dtypes, .differs, summary + " " + (wider.isEmpty ? "Result dtypes differ for the same inputs." : "MindSpore's set is not narrower."), evidence: evidence)
+  }
+
+  /// `float32` when a call's tensors share one dtype, else `float32 & int64` in argument order.
+  static func text(_ inputs: [DType]) -> String {
+    Set(inputs).count == 1 ? inputs[0].rawValue : inputs.map(\.rawValue).joined(separator: " & ")
+  }
+
+  /// Single-dtype calls first, then by each tensor's dtype in turn: a stable order for the lists.
+  static func precedes(_ a: [DType], _ b: [DType]) -> Bool {
+    let (uniformA, uniformB) = (Set(a).count == 1, Set(b).count == 1)
+    if uniformA != uniformB { return uniformA }
+    if uniformA { return a[0] < b[0] }
+    return a.lexicographicallyPrecedes(b)
   }
 
   // MARK: - Text
