@@ -40,14 +40,21 @@ RULES: list[tuple[str, str]] = [
                  # cosine embedding: ops.cosine_embedding_loss's margin range
                  r"|the value of 'margin' should be in"
                  # TripletMarginLoss: PyTorch's margin check
-                 r"|margin to be greater than 0|margin must be greater than 0"),
+                 r"|margin to be greater than 0|margin must be greater than 0"
+                 # hinge embedding: MindSpore's reduction check; cross entropy: label_smoothing's
+                 # range; multi-margin: p and margin; a Python value assigned to a module's buffer
+                 r"|'reduction' must be one of|label_smoothing must be between|only p == 1 and p == 2 supported"
+                 r"|must be Number, not|cannot assign '\w+' object to buffer"),
     # dtypes
     ("dtype", r"result type \S+ can't be cast|can't be cast to the desired output type"
               r"|not implemented for '|on a bool tensor is not supported|with (two bool tensors|a bool tensor) is not supported"
               r"|dtype|data type|should have same type|must have the same type|Integral inputs not supported"
               r"|input type must be same"
               r"|must be a type of|type of .* but got|Tensor\[(Int|Bool|UInt|Float)"
-              r"|expected scalar type \w+ but found|lengths must be integral"),
+              r"|expected scalar type \w+ but found|lengths must be integral"
+              # mindspore.nn.CrossEntropyLoss / NLLLoss: the labels', logits' and weight's dtype checks;
+              # PyTorch's cross entropy: class probabilities of an integer dtype
+              r"|should be one of \[mindspore\.|should be (Int|Float)\d+, but got|Expected floating point type for target"),
     # shapes
     ("shape", r"shape|broadcast|size of tensor|must match the size|dimension|rank"
               r"|target size .* different to the input size|must be the same as input size"
@@ -57,7 +64,9 @@ RULES: list[tuple[str, str]] = [
               # ctc_loss's shape checks
               r"|the dim of \w+ must be equal to|must be of size batch_size|tensor must not be empty"
               # cosine embedding: PyTorch's target/input rank checks, MindSpore's ReduceSum axis
-              r"|target tensor expects|multi-target not supported|the axis value must be in"),
+              r"|target tensor expects|multi-target not supported|the axis value must be in"
+              # nll_loss / cross_entropy: batch and spatial sizes; multi-margin: the weight's size
+              r"|to match target batch_size|Expected target size|size mismatch \(got input|inconsistent weight size"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE)) for k, p in RULES]
 

@@ -13,7 +13,7 @@ public enum CrossEntropyLoss {
   ) throws(KernelError) -> LossOutput {
     if input.shape == target.shape {
       guard target.dtype.isFloatingPoint else {
-        throw KernelError(kind: .other, message: "Expected floating point type for target with class probabilities, got \(target.dtype.torchName)")
+        throw KernelError(kind: .dtype, message: "Expected floating point type for target with class probabilities, got \(target.dtype.torchName)")
       }
       guard ignoreIndex < 0 else {
         throw KernelError(kind: .other, message: "ignore_index is not supported for floating point target")
@@ -22,7 +22,7 @@ public enum CrossEntropyLoss {
     }
     if labelSmoothing > 0 {
       guard labelSmoothing <= 1 else {
-        throw KernelError(kind: .other, message: "label_smoothing must be between 0.0 and 1.0. Got: \(labelSmoothing)")
+        throw KernelError(kind: .argument, message: "label_smoothing must be between 0.0 and 1.0. Got: \(labelSmoothing)")
       }
     }
     let logProbabilities = try logSoftmax(input)
@@ -62,7 +62,7 @@ public enum CrossEntropyLoss {
     var probabilities = EagerTensor(target)
     if labelSmoothing > 0 {
       guard labelSmoothing <= 1 else {
-        throw KernelError(kind: .other, message: "label_smoothing must be between 0.0 and 1.0. Got: \(labelSmoothing)")
+        throw KernelError(kind: .argument, message: "label_smoothing must be between 0.0 and 1.0. Got: \(labelSmoothing)")
       }
       probabilities = TorchOps.scalar(TorchOps.scalar(probabilities, .opmath(1 - labelSmoothing), *),
                                       .tensorDType(labelSmoothing / Double(classes)), +)

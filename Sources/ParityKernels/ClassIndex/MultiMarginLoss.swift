@@ -25,7 +25,7 @@ public enum MultiMarginLoss {
         + "(batch size). Expected target size [\(frames)], but got \(Shape.listText(ts)). Input has shape \(Shape.listText(xs)).")
     }
     if let weight, !(weight.shape.count <= 1 && weight.count == classes) {
-      throw KernelError(kind: .other, message: "inconsistent weight size, expected \(classes) but got \(Shape.listText(weight.shape))")
+      throw KernelError(kind: .shape, message: "inconsistent weight size, expected \(classes) but got \(Shape.listText(weight.shape))")
     }
     let perSample = reduction == .none && !ts.isEmpty
     if input.count == 0 {

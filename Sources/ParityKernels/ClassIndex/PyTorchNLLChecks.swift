@@ -9,12 +9,12 @@ enum PyTorchNLLChecks {
       throw KernelError(kind: .shape, message: "Expected 1 or more dimensions (got 0)")
     }
     if xs.count != 1 && xs[0] != (ts.first ?? 0) {
-      throw KernelError(kind: .other, message: "Expected input batch_size (\(xs[0])) to match target batch_size (\(ts.first ?? 0)).")
+      throw KernelError(kind: .shape, message: "Expected input batch_size (\(xs[0])) to match target batch_size (\(ts.first ?? 0)).")
     }
     if xs.count == 3 || xs.count > 4 {
       if Array(ts.dropFirst()) != Array(xs.dropFirst(2)) {
         let expected = [xs[0]] + xs.dropFirst(2)
-        throw KernelError(kind: .other, message: "Expected target size \(Shape.listText(expected)), got \(Shape.listText(ts))")
+        throw KernelError(kind: .shape, message: "Expected target size \(Shape.listText(expected)), got \(Shape.listText(ts))")
       }
     }
     let classes = xs.count == 1 ? xs[0] : xs[1]
@@ -25,7 +25,7 @@ enum PyTorchNLLChecks {
       // a 1-D input is one sample whatever its target's size (torch 2.15 returned a value for
       // input (3,) and target (1,))
       if xs.count == 2 && xs[0] != (ts.first ?? -1) {
-        throw KernelError(kind: .other, message: "size mismatch (got input: \(Shape.listText(xs)), target: \(Shape.listText(ts)))")
+        throw KernelError(kind: .shape, message: "size mismatch (got input: \(Shape.listText(xs)), target: \(Shape.listText(ts)))")
       }
       if let weight, !(weight.shape.count == 1 && weight.shape[0] == classes) {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all \(classes) classes or no classes "
@@ -39,7 +39,7 @@ enum PyTorchNLLChecks {
         throw KernelError(kind: .shape, message: "weight tensor should be defined either for all or no classes")
       }
       if xs[0] != ts[0] || xs[2] != ts[1] || xs[3] != ts[2] {
-        throw KernelError(kind: .other, message: "size mismatch (got input: \(Shape.listText(xs)) , target: \(Shape.listText(ts))")
+        throw KernelError(kind: .shape, message: "size mismatch (got input: \(Shape.listText(xs)) , target: \(Shape.listText(ts))")
       }
     }
     try checkDTypes(input: input, target: target, weight: weight)

@@ -85,7 +85,7 @@ enum CrossEntropyLossAdapters {
   /// are int32 class indices of the logits' shape without the class dimension.
   static func checkCellInputs(logits: Tensor, labels: Tensor) throws(CallError) {
     func typeError(_ name: String, _ dtype: DType, _ allowed: String) -> CallError {
-      CallError(kind: .other, message: "For 'CrossEntropyLoss', the '\(name)' should be \(allowed), but got 'mindspore.\(dtype.rawValue)'.")
+      CallError(kind: .dtype, message: "For 'CrossEntropyLoss', the '\(name)' should be \(allowed), but got 'mindspore.\(dtype.rawValue)'.")
     }
     guard [.float16, .float32].contains(logits.dtype) else { throw typeError("logits", logits.dtype, "one of [mindspore.float16, mindspore.float32]") }
     let (xs, ys) = (logits.shape, labels.shape)

@@ -81,7 +81,7 @@ enum HingeEmbeddingLossAdapters {
     }
     let requested = arguments.value("reduction")
     guard case .string(let s)? = requested, let reduction = LossReduction(rawValue: s) else {
-      throw CallError(kind: .other, message: "For 'HingeEmbeddingLoss', 'reduction' must be one of 'none', 'mean', 'sum',"
+      throw CallError(kind: .argument, message: "For 'HingeEmbeddingLoss', 'reduction' must be one of 'none', 'mean', 'sum',"
         + "but got \(MindSporeRegressionAdapters.shown(requested)).")
     }
     return try call(arguments, LossTensorNames("inputs", "targets"), margin: value, reduction: reduction)

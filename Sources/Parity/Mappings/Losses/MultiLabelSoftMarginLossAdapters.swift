@@ -50,7 +50,7 @@ enum MultiLabelSoftMarginLossAdapters {
     case .none?, nil: return nil
     case let other:
       guard !module, let number = MindSporeRegressionAdapters.number(other) else {
-        throw CallError(kind: .other, message: "cannot assign '\(MindSporeRegressionAdapters.typeName(other, qualified: false))' "
+        throw CallError(kind: .argument, message: "cannot assign '\(MindSporeRegressionAdapters.typeName(other, qualified: false))' "
           + "object to buffer 'weight' (torch Tensor or None required)")
       }
       return .number(number)

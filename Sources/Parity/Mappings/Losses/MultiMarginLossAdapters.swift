@@ -18,7 +18,7 @@ enum MultiMarginLossAdapters {
     PyTorchLossAdapters.loss { x, y, reduction, arguments throws(CallError) in
       let pValue = MindSporeRegressionAdapters.number(arguments.value("p"))
       guard let p = pValue, p == 1 || p == 2 else {
-        throw CallError(kind: .other, message: "only p == 1 and p == 2 supported")
+        throw CallError(kind: .argument, message: "only p == 1 and p == 2 supported")
       }
       let weight = try arguments.optionalTensor("weight")
       if let weight, weight.shape.count != 1 {
@@ -28,7 +28,7 @@ enum MultiMarginLossAdapters {
       }
       let marginValue = arguments.value("margin")
       guard let margin = MindSporeRegressionAdapters.number(marginValue) else {
-        throw CallError(kind: .other, message: "multi_margin_loss(): argument 'margin' (position 4) must be Number, not "
+        throw CallError(kind: .argument, message: "multi_margin_loss(): argument 'margin' (position 4) must be Number, not "
           + MindSporeRegressionAdapters.typeName(marginValue, qualified: false))
       }
       return try CallError.rethrowing { () throws(KernelError) in

@@ -59,7 +59,7 @@ enum NLLLossAdapters {
   static func cellWeight(_ arguments: BoundArguments, owner: String) throws(CallError) -> Tensor? {
     let weight = try arguments.optionalTensor("weight")
     if let weight, ![.float16, .float32].contains(weight.dtype) {
-      throw CallError(kind: .other, message: "For '\(owner)', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
+      throw CallError(kind: .dtype, message: "For '\(owner)', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
         + "but got 'mindspore.\(weight.dtype.rawValue)'.")
     }
     return weight
