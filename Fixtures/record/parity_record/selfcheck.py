@@ -1,4 +1,4 @@
-"""Self-check of the exact rounding and the shortest-decimal formatting.
+"""Self-check of the exact rounding, the shortest-decimal formatting and the error classifier.
 
 Run: Fixtures/record/.venv/bin/python -m parity_record.selfcheck (from Fixtures/record),
 or `record.py --selfcheck`. record.py also runs it before every recording.
@@ -9,10 +9,37 @@ import math
 import random
 import struct
 
+from .errors import classify
 from .floats import (BFLOAT16, FLOAT16, FLOAT32, FLOAT64, round_float, round_mpf,
                      shortest_decimal, format_float, to_bits)
 
 L = math.ldexp
+
+
+# Recorded messages and the kind each must get.
+CLASSIFIED = [
+    ("RuntimeError", "Unsupported op [TripletMarginLoss] on CPU, Please confirm whether the device target setting is correct, "
+                     "or refer to 'mindspore.ops' at https://www.mindspore.cn to query the operator support list.", "unsupported"),
+    ("ValueError", "avg is not a valid value for reduction", "argument"),
+    ("ValueError", "For 'HingeEmbeddingLoss', 'reduction' must be one of 'none', 'mean', 'sum',but got avg.", "argument"),
+    ("RuntimeError", "label_smoothing must be between 0.0 and 1.0. Got: 1.5", "argument"),
+    ("ValueError", "only p == 1 and p == 2 supported", "argument"),
+    ("TypeError", "multi_margin_loss(): argument 'margin' (position 4) must be Number, not NoneType", "argument"),
+    ("TypeError", "cannot assign 'float' object to buffer 'weight' (torch Tensor or None required)", "argument"),
+    ("RuntimeError", "expected scalar type Float but found Double", "dtype"),
+    ("TypeError", "For 'CrossEntropyLoss', the 'labels' should be Int32, but got 'mindspore.int64'.", "dtype"),
+    ("TypeError", "For 'CrossEntropyLoss', the 'logits' should be one of [mindspore.float16, mindspore.float32], "
+                  "but got 'mindspore.float64'.", "dtype"),
+    ("TypeError", "For 'NLLLoss', the 'weight' should be one of [mindspore.float16, mindspore.float32], "
+                  "but got 'mindspore.int64'.", "dtype"),
+    ("RuntimeError", "Expected floating point type for target with class probabilities, got Long", "dtype"),
+    ("ValueError", "Expected input batch_size (4) to match target batch_size (5).", "shape"),
+    ("RuntimeError", "Expected target size [2, 4], got [2, 5]", "shape"),
+    ("RuntimeError", "size mismatch (got input: [2, 3, 4, 5] , target: [2, 4, 6]", "shape"),
+    ("RuntimeError", "inconsistent weight size, expected 4 but got [5]", "shape"),
+    ("IndexError", "Target 3 is out of bounds.", "other"),
+    ("RuntimeError", "For 'GatherD', the value of 'index' must be in [-3, 3), but got: 3", "other"),
+]
 
 
 def _eq(a, b):
@@ -147,6 +174,13 @@ def check(verbose: bool = False, full: bool = True) -> int:
             if to_bits(v, fmt) != bits:
                 raise AssertionError(f"to_bits {fmt.name} {bits:#x}")
             n += 1
+    # --- error kinds: messages as recorded, one or more per rule; a message the rules miss
+    # becomes `other`, and a rule reordered can move one to another kind
+    for type_name, message, kind in CLASSIFIED:
+        got = classify(type_name, message)
+        if got != kind:
+            raise AssertionError(f"selfcheck: classify({type_name}: {message!r}): got {got}, want {kind}")
+        n += 1
     if verbose:
         print(f"selfcheck: {n} checks passed")
     return n
