@@ -66,8 +66,8 @@ extension MappingReport {
     var combos: [String] = []
     for caseResult in result.cases where ids.contains(caseResult.id) {
       let dtypes = caseResult.fixtureCase.tensors.map(\.tensor.dtype)
-      guard Set(dtypes).count > 1 else { continue }
-      let combo = dtypes.map(\.rawValue).joined(separator: " & ")
+      guard dtypes.mixesDTypes else { continue }
+      let combo = dtypes.combinationText
       if !combos.contains(combo) { combos.append(combo) }
     }
     return combos.isEmpty ? "" : " (inputs \(combos.joined(separator: ", ")))"
@@ -87,8 +87,8 @@ extension MappingReport {
     var combos: [(inputs: String, cases: [CaseResult])] = []
     for caseResult in result.cases {
       let dtypes = caseResult.fixtureCase.tensors.map(\.tensor.dtype)
-      guard Set(dtypes).count > 1 else { continue }
-      let inputs = dtypes.map(\.rawValue).joined(separator: " & ")
+      guard dtypes.mixesDTypes else { continue }
+      let inputs = dtypes.combinationText
       if let i = combos.firstIndex(where: { $0.inputs == inputs }) {
         combos[i].cases.append(caseResult)
       } else {

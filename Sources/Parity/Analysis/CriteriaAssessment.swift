@@ -167,7 +167,7 @@ public enum CriteriaAssessment {
       let fixtureCase = caseResult.fixtureCase
       let inputs = fixtureCase.tensors.map(\.tensor.dtype)
       guard !inputs.isEmpty else { continue }
-      let combination = text(inputs)
+      let combination = inputs.combinationText
       inputsOf[combination] = inputsOf[combination] ?? inputs
       for key in [first, second] {
         guard let outcome = fixtureCase.call(key)?.outcome else { continue }
@@ -206,14 +206,9 @@ public enum CriteriaAssessment {
     return CriterionVerdict(.dtypes, .differs, summary + " " + (wider.isEmpty ? "Result dtypes differ for the same inputs." : "MindSpore's set is not narrower."), evidence: evidence)
   }
 
-  /// `float32` when a call's tensors share one dtype, else `float32 & int64` in argument order.
-  static func text(_ inputs: [DType]) -> String {
-    Set(inputs).count == 1 ? inputs[0].rawValue : inputs.map(\.rawValue).joined(separator: " & ")
-  }
-
   /// Single-dtype calls first, then by each tensor's dtype in turn: a stable order for the lists.
   static func precedes(_ a: [DType], _ b: [DType]) -> Bool {
-    let (uniformA, uniformB) = (Set(a).count == 1, Set(b).count == 1)
+    let (uniformA, uniformB) = (!a.mixesDTypes, !b.mixesDTypes)
     if uniformA != uniformB { return uniformA }
     if uniformA { return a[0] < b[0] }
     return a.lexicographicallyPrecedes(b)
